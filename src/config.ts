@@ -1,0 +1,78 @@
+// The one place that reads the environment. Validated once at start; a bad value stops the
+// process with a one-line message naming the variable (see src/main.ts).
+import path from "node:path";
+import { z } from "zod";
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+    this.name = "ConfigError";
+  }
+}
+
+const schema = z.object({
+  /** PostgreSQL connection string. Unset: embedded PGlite under DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === "" || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+      message: "must be a postgresql:// or postgres:// URL",
+    })
+    .transform((v) => (v ? v : undefined)),
+  /** @default ./data */
+  DATA_DIR: z.string().min(1).default("./data"),
+  /** @default 4000 */
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** @default 127.0.0.1 in embedded mode would surprise container users, so 0.0.0.0 */
+  HOST: z.string().min(1).default("0.0.0.0"),
+  /** @default info */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Milliseconds SIGTERM waits for in-flight requests. @default 10000 */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Minimum cell size for partner statistics. @default 11 (CTDC) */
+  STATS_MIN_CELL: z.coerce.number().int().min(2).default(11),
+  /** JSON list of trusted agency token issuers (see docs/auth.md). @default [] */
+  AUTH_ISSUERS: z.string().default("[]"),
+  /** Path to the hub's own signing key (PKCS#8 PEM, Ed25519). @default DATA_DIR/hub-signing-key.pem */
+  HUB_SIGNING_KEY_FILE: z.string().optional(),
+  /** Issuer and audience the hub puts in and expects of its own tokens. */
+  HUB_ISSUER: z.string().min(1).default("tppo-hub"),
+  HUB_AUDIENCE: z.string().min(1).default("tppo-hub"),
+});
+
+export type Config = {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+  shutdownTimeoutMs: number;
+  statsMinCell: number;
+  authIssuersJson: string;
+  hubSigningKeyFile: string;
+  hubIssuer: string;
+  hubAudience: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? "environment"), issue.message.toLowerCase());
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    statsMinCell: e.STATS_MIN_CELL,
+    authIssuersJson: e.AUTH_ISSUERS,
+    hubSigningKeyFile: e.HUB_SIGNING_KEY_FILE ?? path.join(dataDir, "hub-signing-key.pem"),
+    hubIssuer: e.HUB_ISSUER,
+    hubAudience: e.HUB_AUDIENCE,
+  };
+}

@@ -1,0 +1,104 @@
+// Prisma client factory: embedded PGlite (no DATABASE_URL) or PostgreSQL (DATABASE_URL).
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import type { RawSql } from "./raw-sql";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  raw: RawSql;
+  /** SQL statements sent by Prisma since start; tests use it to prove query bounds. */
+  readonly queryCount: number;
+  /** Human-readable location without credentials. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { kind: "postgres"; url: string; poolSize?: number }
+  | { kind: "pglite"; dataDir?: string /* undefined: in memory */; loadDataDir?: Blob };
+
+// Counts statements at the driver boundary, whatever Prisma does above it.
+function counting(factory: SqlDriverAdapterFactory, counter: { n: number }): SqlDriverAdapterFactory {
+  const wrap = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(t, prop, recv) {
+        const v = Reflect.get(t, prop, recv);
+        if (prop === "queryRaw" || prop === "executeRaw") {
+          return (...args: unknown[]) => {
+            counter.n++;
+            return (v as (...a: unknown[]) => unknown).apply(t, args);
+          };
+        }
+        if (prop === "startTransaction") {
+          return async (...args: unknown[]) => wrap(await (v as (...a: unknown[]) => Promise<object>).apply(t, args));
+        }
+        return typeof v === "function" ? v.bind(t) : v;
+      },
+    });
+  return wrap({
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => wrap((await factory.connect()) as SqlDriverAdapter),
+  } as SqlDriverAdapterFactory);
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  const counter = { n: 0 };
+  if (opts.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    pool.on("error", () => undefined); // a dropped idle connection must not crash the process
+    const prisma = new PrismaClient({ adapter: counting(new PrismaPg(pool), counter) });
+    const raw: RawSql = {
+      exec: async (sql) => {
+        await pool.query(sql);
+      },
+      query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params as unknown[])).rows as T[],
+    };
+    const url = new URL(opts.url);
+    return {
+      kind: "postgres",
+      prisma,
+      raw,
+      get queryCount() {
+        return counter.n;
+      },
+      location: `postgresql://${url.hostname}:${url.port || 5432}${url.pathname}`,
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
+  const client = new PGlite(opts.dataDir ? path.resolve(opts.dataDir) : undefined, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  await client.waitReady;
+  const prisma = new PrismaClient({ adapter: counting(new PrismaPGlite(client as never) as unknown as SqlDriverAdapterFactory, counter) });
+  const raw: RawSql = {
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params as unknown[])).rows,
+  };
+  return {
+    kind: "pglite",
+    prisma,
+    raw,
+    get queryCount() {
+      return counter.n;
+    },
+    location: opts.dataDir ? `pglite:${path.resolve(opts.dataDir)}` : "pglite:memory",
+    close: async () => {
+      await prisma.$disconnect();
+      await client.close();
+    },
+  };
+}

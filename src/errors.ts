@@ -1,0 +1,26 @@
+// One error family. Every error that leaves the server carries one of these codes; anything
+// else is converted to INTERNAL with a generic message (see formatError in src/server.ts).
+import { GraphQLError } from "graphql";
+
+export const ErrorCodes = {
+  UNAUTHENTICATED: { http: 401, message: "Authentication required" },
+  FORBIDDEN: { http: 403, message: "Not permitted" },
+  BAD_USER_INPUT: { http: 400, message: "Invalid input" },
+  VALIDATION_FAILED: { http: 400, message: "The document failed validation" },
+  NOT_FOUND: { http: 404, message: "Not found" },
+  VERSION_CONFLICT: { http: 409, message: "Version conflict" },
+  LIMIT_EXCEEDED: { http: 400, message: "Request exceeds a limit" },
+  INTERNAL: { http: 500, message: "Internal error" },
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+export class HubError extends GraphQLError {
+  constructor(code: ErrorCode, message: string = ErrorCodes[code].message, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+    this.name = "HubError";
+  }
+}
+
+export const isHubErrorCode = (code: unknown): code is ErrorCode =>
+  typeof code === "string" && Object.prototype.hasOwnProperty.call(ErrorCodes, code);

@@ -1,0 +1,45 @@
+// Constructs the Pothos builder and its plugins; nothing else. Types live one per file.
+import SchemaBuilder from "@pothos/core";
+import DirectivePlugin from "@pothos/plugin-directives";
+import FederationPlugin from "@pothos/plugin-federation";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import { DateResolver, DateTimeResolver } from "graphql-scalars";
+import type PrismaTypes from "../generated/pothos-types.ts";
+import { getDatamodel } from "../generated/pothos-types.ts";
+import type { GraphContext } from "./context";
+
+export const builder = new SchemaBuilder<{
+  PrismaTypes: PrismaTypes;
+  Context: GraphContext;
+  DefaultFieldNullability: true;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    Date: { Input: Date; Output: Date };
+  };
+}>({
+  plugins: [RelayPlugin, PrismaPlugin, DirectivePlugin, FederationPlugin],
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+  },
+  prisma: {
+    // Per request, so one process can serve several databases (tests) and transactions.
+    client: (ctx) => ctx.db.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+  },
+});
+
+builder.addScalarType("DateTime", DateTimeResolver, {
+  description: "An instant in UTC, ISO 8601 (2026-03-14T08:30:00Z).",
+});
+builder.addScalarType("Date", DateResolver, {
+  description: "A calendar date, ISO 8601 (2026-03-14), no time zone.",
+});
+
+builder.queryType({ description: "Read the shared TPPO picture. Every field is subject to the caller's access policy." });

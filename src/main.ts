@@ -1,0 +1,174 @@
+// CLI entry: tppo-hub serve | migrate | seed | token | print-schema | audit | policy
+import fs from "node:fs";
+import path from "node:path";
+import { Command, Option } from "commander";
+import { printSubgraphSchema } from "@apollo/subgraph";
+import { loadConfig, ConfigError, type Config } from "./config";
+import { createLogger } from "./logger";
+import { openConfiguredDatabase, prepareSchema, PendingMigrationsError } from "./db/open";
+import { applyMigrations } from "./db/migrations";
+import { startHub, loadIssuers } from "./app";
+import { buildSchema } from "./graph";
+import { issueToken } from "./auth/issue-token";
+import { isPurpose, isRole, PURPOSES, ROLES } from "./policy/roles";
+import { seedDemo, isEmpty } from "./seed/demo";
+import { DEMO_TOKEN_PROFILES } from "./seed/demo-tokens";
+
+export const SCHEMA_FILE = path.resolve(__dirname, "../schema/hub.graphql");
+
+/** Expected failures print one line and exit 1; anything else is a bug and keeps its stack. */
+function fail(err: unknown): never {
+  const msg = err instanceof Error ? err.message : String(err);
+  const expected =
+    err instanceof ConfigError ||
+    err instanceof PendingMigrationsError ||
+    (err as { code?: string }).code === "EADDRINUSE" ||
+    (err as { code?: string }).code === "EACCES" ||
+    (err as { code?: string }).code === "ECONNREFUSED" ||
+    (err as { code?: string }).code === "ENOTFOUND" ||
+    (err as { code?: string }).code === "28P01" ||
+    (err as { code?: string }).code === "3D000" ||
+    (err as { name?: string }).name === "CliError";
+  if (expected) {
+    const code = (err as { code?: string }).code;
+    const hint =
+      code === "EADDRINUSE" ? "port already in use (set PORT)" :
+      code === "ECONNREFUSED" || code === "ENOTFOUND" ? "cannot reach the database at DATABASE_URL" :
+      code === "28P01" ? "database authentication failed (check DATABASE_URL)" :
+      code === "3D000" ? "database named in DATABASE_URL does not exist" : "";
+    process.stderr.write(`tppo-hub: ${hint ? `${hint}: ` : ""}${msg}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`tppo-hub: unexpected error: ${err instanceof Error ? err.stack : msg}\n`);
+  process.exit(2);
+}
+
+class CliError extends Error {
+  override name = "CliError";
+}
+
+function config(): Config {
+  return loadConfig();
+}
+
+const program = new Command("tppo-hub")
+  .description("TPPO Hub: federated GraphQL hub for counter-trafficking agencies (Kalimantan)")
+  .showHelpAfterError();
+
+program
+  .command("serve")
+  .description("Start the GraphQL hub on PORT (embedded database unless DATABASE_URL is set)")
+  .option("--migrate", "apply pending migrations to PostgreSQL before serving")
+  .option("--demo", "seed demo data into an empty database and print demo tokens")
+  .action(async (opts: { migrate?: boolean; demo?: boolean }) => {
+    const cfg = config();
+    const log = createLogger(cfg.logLevel);
+    const hub = await startHub(cfg, log, { migrate: Boolean(opts.migrate) });
+    if (opts.demo && (await isEmpty(hub.db.prisma))) {
+      log.info("empty database: seeding demo data");
+      await seedDemo(hub.db.prisma, { scale: 1 });
+    }
+    log.info({ url: hub.server.url, database: hub.db.location }, "TPPO Hub listening");
+    process.stdout.write(`\nTPPO Hub ready at ${hub.server.url} (database: ${hub.db.location})\n`);
+    if (opts.demo) {
+      process.stdout.write(`Demo tokens (valid 8h; send as "Authorization: Bearer <token>"):\n`);
+      for (const p of DEMO_TOKEN_PROFILES) {
+        const t = await issueToken(hub.hubKey, cfg.hubIssuer, cfg.hubAudience, { ...p, ttl: "8h" });
+        process.stdout.write(`  ${p.label.padEnd(22)} ${t}\n`);
+      }
+      process.stdout.write("\n");
+    }
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, "draining in-flight requests");
+      await hub.stop();
+      log.info("stopped cleanly");
+      process.exit(0);
+    };
+    process.on("SIGTERM", () => void shutdown("SIGTERM"));
+    process.on("SIGINT", () => void shutdown("SIGINT"));
+  });
+
+program
+  .command("migrate")
+  .description("Apply pending migrations (prisma/migrations) to the configured database")
+  .action(async () => {
+    const cfg = config();
+    const db = await openConfiguredDatabase(cfg);
+    try {
+      const applied = await applyMigrations(db.raw);
+      process.stdout.write(applied.length ? `Applied: ${applied.join(", ")}\n` : "Database is up to date.\n");
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command("seed")
+  .description("Load the deterministic synthetic demo dataset")
+  .requiredOption("--demo", "the demo dataset (the only dataset)")
+  .option("--scale <n>", "multiply case volume (1 = about 60 cases; 1700 = about 100,000)", "1")
+  .action(async (opts: { scale: string }) => {
+    const scale = Number(opts.scale);
+    if (!Number.isInteger(scale) || scale < 1) throw new CliError("--scale must be a positive integer");
+    const cfg = config();
+    const log = createLogger(cfg.logLevel);
+    const db = await openConfiguredDatabase(cfg);
+    try {
+      await prepareSchema(db, { migrate: db.kind === "pglite", log });
+      const counts = await seedDemo(db.prisma, { scale, log });
+      process.stdout.write(`Seeded demo data: ${JSON.stringify(counts)}\n`);
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command("print-schema")
+  .description("Write the hub subgraph SDL to schema/hub.graphql (or --out)")
+  .option("--out <file>", "output file", SCHEMA_FILE)
+  .option("--stdout", "print instead of writing")
+  .action((opts: { out: string; stdout?: boolean }) => {
+    const sdl = printSubgraphSchema(buildSchema());
+    if (opts.stdout) return void process.stdout.write(sdl + "\n");
+    fs.mkdirSync(path.dirname(opts.out), { recursive: true });
+    fs.writeFileSync(opts.out, sdl + "\n");
+    process.stdout.write(`Wrote ${path.relative(process.cwd(), opts.out)}\n`);
+  });
+
+program
+  .command("token")
+  .description("Print a signed service-account token issued by this hub")
+  .requiredOption("--agency <code>", "agency code, e.g. POLDA-KALBAR")
+  .requiredOption("--roles <roles>", `comma-separated: ${ROLES.join(", ")}`)
+  .requiredOption("--purpose <purpose>", `one of: ${PURPOSES.join(", ")}`)
+  .option("--jurisdiction <codes>", "comma-separated kode wilayah prefixes, e.g. 61,63.71")
+  .option("--subject <sub>", "subject (service account id)")
+  .addOption(new Option("--ttl <duration>", "lifetime, e.g. 15m, 1h, 8h").default("1h"))
+  .action(async (opts: { agency: string; roles: string; purpose: string; jurisdiction?: string; subject?: string; ttl: string }) => {
+    const roles = opts.roles.split(",").map((r) => r.trim()).filter(Boolean);
+    const bad = roles.find((r) => !isRole(r));
+    if (bad || roles.length === 0) throw new CliError(`unknown role "${bad ?? ""}" (known: ${ROLES.join(", ")})`);
+    if (!isPurpose(opts.purpose)) throw new CliError(`unknown purpose "${opts.purpose}" (known: ${PURPOSES.join(", ")})`);
+    if (!/^\d+[smhd]$/.test(opts.ttl)) throw new CliError(`--ttl must look like 15m, 1h or 8h`);
+    const cfg = config();
+    const { hubKey } = await loadIssuers(cfg, !cfg.databaseUrl);
+    const jurisdiction = opts.jurisdiction ? opts.jurisdiction.split(",").map((s) => s.trim()).filter(Boolean) : [];
+    const token = await issueToken(hubKey, cfg.hubIssuer, cfg.hubAudience, {
+      agency: opts.agency,
+      roles,
+      purpose: opts.purpose,
+      jurisdiction,
+      subject: opts.subject,
+      ttl: opts.ttl,
+    });
+    process.stdout.write(token + "\n");
+  });
+
+export function run(argv: string[]): void {
+  program.parseAsync(argv).catch(fail);
+}
+
+
