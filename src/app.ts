@@ -35,6 +35,7 @@ export async function startHub(config: Config, log: Logger, opts: { migrate: boo
       port: config.port,
       host: config.host,
       shutdownTimeoutMs: config.shutdownTimeoutMs,
+      statsMinCell: config.statsMinCell,
     });
     return {
       server,

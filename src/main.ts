@@ -7,12 +7,15 @@ import { loadConfig, ConfigError, type Config } from "./config";
 import { createLogger } from "./logger";
 import { openConfiguredDatabase, prepareSchema, PendingMigrationsError } from "./db/open";
 import { applyMigrations } from "./db/migrations";
-import { startHub, loadIssuers } from "./app";
+import { startHub } from "./app";
 import { buildSchema } from "./graph";
 import { issueToken } from "./auth/issue-token";
+import { loadHubKey } from "./auth/hub-key";
+import { AGENCY_CODE, KODE_WILAYAH_PREFIX } from "./auth/verify-token";
 import { isPurpose, isRole, PURPOSES, ROLES } from "./policy/roles";
 import { seedDemo, isEmpty } from "./seed/demo";
 import { DEMO_TOKEN_PROFILES } from "./seed/demo-tokens";
+import { verifyAuditChain, type ExpectedHead } from "./audit/verify";
 
 export const SCHEMA_FILE = path.resolve(__dirname, "../schema/hub.graphql");
 
@@ -152,10 +155,15 @@ program
     const bad = roles.find((r) => !isRole(r));
     if (bad || roles.length === 0) throw new CliError(`unknown role "${bad ?? ""}" (known: ${ROLES.join(", ")})`);
     if (!isPurpose(opts.purpose)) throw new CliError(`unknown purpose "${opts.purpose}" (known: ${PURPOSES.join(", ")})`);
-    if (!/^\d+[smhd]$/.test(opts.ttl)) throw new CliError(`--ttl must look like 15m, 1h or 8h`);
-    const cfg = config();
-    const { hubKey } = await loadIssuers(cfg, !cfg.databaseUrl);
+    // The hub refuses tokens whose claims break these rules (src/auth/verify-token.ts): say so now.
+    if (!AGENCY_CODE.test(opts.agency)) throw new CliError(`--agency must be an agency code like POLDA-KALBAR (A-Z, 0-9, . _ -)`);
     const jurisdiction = opts.jurisdiction ? opts.jurisdiction.split(",").map((s) => s.trim()).filter(Boolean) : [];
+    const badCode = jurisdiction.find((j) => !KODE_WILAYAH_PREFIX.test(j));
+    if (badCode !== undefined) throw new CliError(`--jurisdiction: "${badCode}" is not a kode wilayah prefix (e.g. 61, 61.71, 63.71.01)`);
+    if (!/^[1-9]\d{0,5}[smhd]$/.test(opts.ttl)) throw new CliError(`--ttl must look like 15m, 1h or 8h`);
+    const cfg = config();
+    // Only the hub key: AUTH_ISSUERS plays no part in issuing. Generated only in embedded mode.
+    const hubKey = await loadHubKey(cfg.hubSigningKeyFile, { create: !cfg.databaseUrl });
     const token = await issueToken(hubKey, cfg.hubIssuer, cfg.hubAudience, {
       agency: opts.agency,
       roles,
@@ -165,6 +173,40 @@ program
       ttl: opts.ttl,
     });
     process.stdout.write(token + "\n");
+  });
+
+const audit = program.command("audit").description("Audit log tools");
+
+audit
+  .command("verify")
+  .description("Recompute the audit log's hash chain; exit 1 naming the first edited or deleted entry")
+  .option("--expect-head <head>", "head recorded earlier, as <seq>:<hash> or <hash>: also detects entries removed from the end")
+  .action(async (opts: { expectHead?: string }) => {
+    let expectHead: ExpectedHead | undefined;
+    if (opts.expectHead !== undefined) {
+      const m = /^(?:(\d+):)?([0-9a-f]{64})$/.exec(opts.expectHead.trim().toLowerCase());
+      if (!m) throw new CliError("--expect-head must be <seq>:<hash> or <hash> (64 hex digits), as printed by audit verify");
+      expectHead = { seq: m[1] ? BigInt(m[1]) : undefined, hash: m[2]! };
+    }
+    const cfg = config();
+    const db = await openConfiguredDatabase(cfg);
+    try {
+      const [t] = await db.raw.query<{ t: string | null }>(`SELECT to_regclass('"AuditEntry"')::text AS t`);
+      if (!t?.t) throw new CliError(`no audit log in ${db.location} (run \`tppo-hub migrate\` first)`);
+      const r = await verifyAuditChain(db.raw, { expectHead });
+      if (!r.ok) {
+        const b = r.firstBroken!;
+        throw new CliError(`audit log broken at entry ${b.seq}: ${b.reason} (${r.entries} entries verified before it)`);
+      }
+      process.stdout.write(
+        r.head
+          ? `Audit log verified: ${r.entries} entries. Head: ${r.head.seq}:${r.head.hash}\n` +
+              `Keep the head outside the database; later runs with --expect-head ${r.head.seq}:${r.head.hash} also detect removed tail entries.\n`
+          : "Audit log verified: 0 entries (empty).\n",
+      );
+    } finally {
+      await db.close();
+    }
   });
 
 export function run(argv: string[]): void {

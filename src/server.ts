@@ -14,6 +14,8 @@ import { ErrorCodes, isHubErrorCode } from "./errors";
 import type { GraphContext } from "./graph/context";
 import type { Logger } from "./logger";
 import { requestGuards } from "./guards";
+import { AuditTrail } from "./audit/trail";
+import { auditPlugin } from "./audit/plugin";
 
 export interface HubServerOptions {
   schema: GraphQLSchema;
@@ -26,6 +28,8 @@ export interface HubServerOptions {
   shutdownTimeoutMs?: number;
   /** @default 1 MiB */
   maxBodyBytes?: number;
+  /** Minimum published statistics cell (STATS_MIN_CELL). @default 11 */
+  statsMinCell?: number;
 }
 
 export interface HubServer {
@@ -100,7 +104,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     csrfPrevention: true,
     formatError: formatError(log),
     validationRules: requestGuards.validationRules,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownTimeoutMs ?? 10_000 }), ...requestGuards.plugins],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownTimeoutMs ?? 10_000 }), ...requestGuards.plugins, auditPlugin()],
   });
   await apollo.start();
 
@@ -150,7 +154,14 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
       }
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-        context: async () => ({ requestId, db, log: reqLog, principal }),
+        context: async () => ({
+          requestId,
+          db,
+          log: reqLog,
+          principal,
+          audit: new AuditTrail(db.prisma, { requestId, agency: principal.agency, roles: principal.roles, purpose: principal.purpose }),
+          statsMinCell: opts.statsMinCell ?? 11,
+        }),
       });
       for (const [k, v] of result.headers) res.setHeader(k, v);
       res.statusCode = result.status ?? 200;

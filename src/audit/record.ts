@@ -1,15 +1,35 @@
-// Audit hooks called by resolvers and contributions. The hash-chained writer lands with the
-// access-rules work; the call sites are fixed now so no write path can be forgotten later.
+// Audit hooks called by resolvers and contributions, so no write path can bypass the log.
 import type { GraphContext } from "../graph/context";
+import { appendAuditEntries, type AuditClient } from "./append";
+import type { AuditWriteEntry } from "./trail";
 
-export interface AuditWrite {
-  recordType: string;
-  recordIds: string[];
-  /** Field names written (never values). */
-  fields: string[];
-  /** CREATED | UPDATED | UNCHANGED | REJECTED */
-  decision: string;
+export type AuditWrite = AuditWriteEntry;
+
+/**
+ * Appends one WRITE entry for a contributed record (record ids and field names, never values).
+ *
+ * Pass the record's transaction client as `tx` for every outcome that commits (CREATED,
+ * UPDATED, UNCHANGED), as the transaction's last statement: the entry then commits with the
+ * write or not at all, so an acknowledged write is never un-audited. For REJECTED, call it
+ * without `tx` after the record's transaction rolled back: the entry is all that remains.
+ * A failure throws, which rolls the record back too.
+ */
+export async function auditWrite(ctx: GraphContext, entry: AuditWrite, tx?: AuditClient): Promise<void> {
+  if (ctx.audit) return ctx.audit.write(entry, tx);
+  // Contexts built outside the HTTP server (scripts, imports) carry no trail.
+  const p = ctx.principal;
+  await appendAuditEntries(tx ?? ctx.db.prisma, [
+    {
+      requestId: ctx.requestId,
+      agency: p?.agency ?? null,
+      roles: p ? [...p.roles] : [],
+      purpose: p?.purpose ?? null,
+      operationName: null,
+      action: "WRITE",
+      recordType: entry.recordType,
+      recordIds: [...entry.recordIds].sort(),
+      fields: [...entry.fields].sort(),
+      decision: entry.decision,
+    },
+  ]);
 }
-
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export async function auditWrite(_ctx: GraphContext, _entry: AuditWrite): Promise<void> {}

@@ -79,7 +79,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   }
   const { PGlite } = await import("@electric-sql/pglite");
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
-  const client = new PGlite(opts.dataDir ? path.resolve(opts.dataDir) : undefined, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  // One options object: `new PGlite(undefined, options)` silently ignores the options.
+  const client = new PGlite({ dataDir: opts.dataDir ? path.resolve(opts.dataDir) : undefined, loadDataDir: opts.loadDataDir });
   await client.waitReady;
   const prisma = new PrismaClient({ adapter: counting(new PrismaPGlite(client as never) as unknown as SqlDriverAdapterFactory, counter) });
   const raw: RawSql = {

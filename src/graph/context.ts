@@ -3,6 +3,8 @@
 import type { Database } from "../db/database";
 import type { Logger } from "../logger";
 import type { Principal } from "../auth/principal";
+import type { Access } from "../policy/access";
+import type { AuditTrail } from "../audit/trail";
 
 export interface GraphContext {
   requestId: string;
@@ -10,4 +12,10 @@ export interface GraphContext {
   log: Logger;
   /** The verified caller. Null only for public endpoints, which never reach GraphQL. */
   principal: Principal;
+  /** The principal's access decisions, row scopes and protections for this request (src/policy/). */
+  access: Access;
+  /** Per-request audit trail (src/audit/trail.ts): reads are appended before the response leaves. */
+  audit: AuditTrail;
+  /** Minimum published cell size for statistics (STATS_MIN_CELL). */
+  statsMinCell: number;
 }

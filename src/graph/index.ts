@@ -5,8 +5,10 @@ import "./provenance";
 import "./region";
 import "./organization";
 import "./person";
+import "./person-statement";
 import "./identity-document";
 import "./case";
+import "./case-assignment";
 import "./case-participant";
 import "./migrant-placement";
 import "./border-crossing";
@@ -15,6 +17,8 @@ import "./service-referral";
 import "./legal-proceeding";
 import "./early-warning-report";
 import "./contribute";
+import "./audit-log";
+import "./statistics";
 
 let built: ReturnType<typeof builder.toSubGraphSchema> | undefined;
 

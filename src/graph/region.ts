@@ -1,25 +1,25 @@
 import { builder } from "./builder";
+import { RegionLevelEnum } from "./enums";
+import { reads } from "./filters";
 
-export const RegionLevelEnum = builder.enumType("RegionLevel", {
-  description: "Administrative level of a kode wilayah (Kemendagri).",
-  values: {
-    PROVINCE: { description: "Provinsi, 2 digits (61 Kalimantan Barat, 63 Kalimantan Selatan)." },
-    REGENCY: { description: "Kabupaten or kota, PP.KK (KK >= 71 is a kota)." },
-    DISTRICT: { description: "Kecamatan, PP.KK.CC." },
-    VILLAGE: { description: "Desa (DDDD starting 2) or kelurahan (starting 1), PP.KK.CC.DDDD." },
-  } as const,
-});
+// Re-exported for existing importers; defined with the other enums.
+export { RegionLevelEnum };
 
 export const RegionType = builder.prismaObject("Region", {
   description:
     "An administrative region identified by its kode wilayah (Kepmendagri 300.2.2-2430/2025). Codes are dotted: 61, 61.03, 61.03.21, 61.03.21.2001.",
   fields: (t) => ({
-    code: t.exposeString("code", { nullable: false, description: "Kode wilayah, dotted form." }),
-    name: t.exposeString("name", { nullable: false, description: "Official name." }),
-    level: t.expose("level", { type: RegionLevelEnum, nullable: false, description: "Administrative level." }),
-    codeSystem: t.exposeString("codeSystem", { nullable: false, description: "Code list the code comes from (KEMENDAGRI)." }),
-    codeVersion: t.exposeString("codeVersion", { nullable: false, description: "Version of the code list." }),
+    code: t.exposeString("code", { nullable: false, description: "Kode wilayah, dotted form (61, 61.03, 61.03.21, 61.03.21.2001)." }),
+    name: t.exposeString("name", { nullable: false, description: "Official name, e.g. Kabupaten Sanggau, Entikong." }),
+    level: t.expose("level", { type: RegionLevelEnum, nullable: false, description: "Administrative level, implied by the number of code segments." }),
+    codeSystem: t.exposeString("codeSystem", { nullable: false, description: "Code list the code comes from: KEMENDAGRI. Other numberings found on the web differ and are never mixed in." }),
+    codeVersion: t.exposeString("codeVersion", { nullable: false, description: "Version of the code list (Kepmendagri number, e.g. 300.2.2-2430/2025)." }),
     parent: t.relation("parent", { description: "The region one level up; null for a province." }),
+    children: t.relation("children", {
+      nullable: false,
+      description: "Regions one level down (kabupaten/kota of a province, kecamatan of a kabupaten, ...), by code. Only codes loaded into the hub are listed.",
+      query: { orderBy: { code: "asc" } },
+    }),
   }),
 });
 
@@ -32,14 +32,14 @@ builder.queryFields((t) => ({
   region: t.prismaField({
     type: "Region",
     description: "One region by kode wilayah.",
-    args: { code: t.arg.string({ required: true, description: "Kode wilayah, dotted form." }) },
+    args: { code: t.arg.string({ required: true, description: "Kode wilayah, dotted form.", extensions: reads("Region.code") }) },
     resolve: (query, _root, args, ctx) => ctx.db.prisma.region.findUnique({ ...query, where: { code: args.code } }),
   }),
   regions: t.prismaField({
     type: ["Region"],
     nullable: false,
     description: "Regions under a parent code (all provinces when parentCode is omitted).",
-    args: { parentCode: t.arg.string({ description: "Kode wilayah of the parent region." }) },
+    args: { parentCode: t.arg.string({ description: "Kode wilayah of the parent region.", extensions: reads("Region.parent") }) },
     resolve: (query, _root, args, ctx) =>
       ctx.db.prisma.region.findMany({
         ...query,

@@ -1,6 +1,5 @@
-// Row scopes: Prisma `where` fragments that restrict which records of a type a caller can see.
-// Every root query and relation load merges this into its own where, so the database filters.
-// (Filled in by the access-rules work; until then every authenticated caller sees every row.)
+// Row scopes as Prisma `where` fragments (see src/policy/rules.ts `rows` and src/policy/scopes.ts).
+// Every root query and relation load ANDs this into its own where, so the database filters.
 import type { GraphContext } from "../graph/context";
 
 export type ScopedType =
@@ -13,9 +12,9 @@ export type ScopedType =
   | "ServiceReferral"
   | "LegalProceeding"
   | "EarlyWarningReport"
-  | "Organization";
+  | "Organization"
+  | "AuditEntry";
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export function rowScope(_ctx: GraphContext, _type: ScopedType): Record<string, unknown> {
-  return {};
+export function rowScope(ctx: GraphContext, type: ScopedType): Record<string, unknown> {
+  return ctx.access.rowWhere(type);
 }

@@ -1,6 +1,6 @@
 // Kode wilayah for Kalimantan Barat (61) and Kalimantan Selatan (63), Kemendagri numbering
 // (Kepmendagri 300.2.2-2430/2025). Provinces and kabupaten/kota are complete; kecamatan are
-// those on the border and main migration routes. Desa codes in the demo are synthetic.
+// those with a PLBN. The demo adds synthetic kecamatan and desa/kelurahan: see synthetic-regions.ts.
 export type RegionSeed = { code: string; name: string };
 
 export const PROVINCES: RegionSeed[] = [

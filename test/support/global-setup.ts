@@ -1,2 +1,120 @@
-// Placeholder; the PostgreSQL cluster start lands here.
-export default async function globalSetup(): Promise<void> {}
+// Runs once before all test files. Starts a throwaway PostgreSQL cluster when server binaries
+// are installed, so every `describe.each(backends)` suite also runs on PostgreSQL, and prepares
+// a migrated template database the test hubs copy (CREATE DATABASE ... TEMPLATE is far faster
+// than migrating each one). Environment set here reaches the test workers.
+//
+//   TEST_PG_URL=postgresql://...  use this server instead of starting one (databases are created in it)
+//   TEST_PG=0                     skip PostgreSQL for this run (quick local loops)
+//   REQUIRE_POSTGRES=1            a run without PostgreSQL is a failure (set by .ci/run)
+import pg from "pg";
+import { applyMigrations } from "../../src/db/migrations";
+import type { RawSql } from "../../src/db/raw-sql";
+import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from "./postgres-cluster";
+
+export interface PostgresRun {
+  cluster?: PostgresCluster;
+  adminUrl: string;
+  template: string;
+  /** Undoes the process exit/signal hooks installed below. */
+  unhook(): void;
+}
+
+// globalSetup and globalTeardown run in the same process; this is how they share state.
+export const STATE_KEY = Symbol.for("tppo-hub.test.postgres");
+
+function announce(line: string): void {
+  process.stderr.write(`\nPostgreSQL tests: ${line}\n`);
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates `name` and applies every migration to it; nothing stays connected, so it can be a template. */
+async function createTemplate(adminUrl: string, name: string): Promise<string> {
+  const version = await withClient(adminUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${name}"`);
+    await c.query(`CREATE DATABASE "${name}"`);
+    return String((await c.query("SELECT current_setting('server_version') AS v")).rows[0].v).split(" ")[0]!;
+  });
+  await withClient(withDatabase(adminUrl, name), async (c) => {
+    const raw: RawSql = {
+      exec: async (sql) => void (await c.query(sql)),
+      query: async <T>(sql: string, params?: unknown[]) => (await c.query(sql, params)).rows as T[],
+    };
+    await applyMigrations(raw);
+  });
+  return version;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const required = process.env.REQUIRE_POSTGRES === "1";
+  if (process.env.TEST_PG === "0") {
+    if (required) throw new Error("PostgreSQL tests: REQUIRE_POSTGRES=1 contradicts TEST_PG=0");
+    announce("SKIPPED (TEST_PG=0)");
+    return;
+  }
+
+  let cluster: PostgresCluster | undefined;
+  let adminUrl = process.env.TEST_PG_URL;
+  if (!adminUrl) {
+    const bin = findPostgresBinaries();
+    if (!bin) {
+      const hint = "no PostgreSQL server binaries found (looked for initdb, pg_ctl, postgres on PATH and in /usr/lib/postgresql/*/bin)";
+      if (required) throw new Error(`PostgreSQL tests: REQUIRE_POSTGRES=1 but ${hint}`);
+      announce(`SKIPPED (${hint}; install PostgreSQL to run them)`);
+      return;
+    }
+    try {
+      cluster = await startPostgresCluster(bin);
+    } catch (err) {
+      if (required) throw err;
+      announce(`SKIPPED (could not start a PostgreSQL cluster: ${(err as Error).message.split("\n")[0]})`);
+      return;
+    }
+    adminUrl = cluster.url;
+  }
+
+  // A cluster we started is gone with the run; in a server someone gave us, the name must not clash.
+  const template = cluster ? "tppo_template" : `tppo_template_${process.pid}`;
+  const stopCluster = () => cluster?.stop();
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  const onSignal = (sig: NodeJS.Signals) => {
+    stopCluster();
+    process.kill(process.pid, sig);
+  };
+  process.once("exit", stopCluster);
+  for (const s of signals) process.once(s, onSignal);
+  const unhook = () => {
+    process.off("exit", stopCluster);
+    for (const s of signals) process.off(s, onSignal);
+  };
+
+  let version: string;
+  try {
+    version = await createTemplate(adminUrl, template);
+  } catch (err) {
+    unhook();
+    stopCluster();
+    throw new Error(`PostgreSQL tests: could not prepare the template database: ${(err as Error).message}`);
+  }
+
+  process.env.TEST_PG_URL = adminUrl;
+  process.env.TEST_PG_TEMPLATE = template;
+  const state: PostgresRun = { cluster, adminUrl, template, unhook };
+  (globalThis as Record<symbol, unknown>)[STATE_KEY] = state;
+  const where = cluster ? `port ${cluster.port}` : `TEST_PG_URL (${new URL(adminUrl).host})`;
+  announce(`running against PostgreSQL ${version} on ${where}`);
+}

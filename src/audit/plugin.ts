@@ -1,0 +1,32 @@
+// Apollo plugin: names the operation on ctx.audit and appends the request's reads before the
+// response is sent. If the append fails the response is replaced by an error: data whose
+// release is not on record must not leave the hub.
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ErrorCodes } from "../errors";
+import type { GraphContext } from "../graph/context";
+
+export function auditPlugin(): ApolloServerPlugin<GraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operationName }) {
+          if (contextValue.audit) contextValue.audit.operationName = operationName ?? null;
+        },
+        async willSendResponse(rc) {
+          const audit = rc.contextValue.audit;
+          if (!audit || audit.pending === 0) return;
+          try {
+            await audit.flush();
+          } catch (err) {
+            rc.contextValue.log.error({ err }, "audit append failed: response withheld");
+            rc.response.http.status = 500;
+            rc.response.body = {
+              kind: "single",
+              singleResult: { errors: [{ message: ErrorCodes.INTERNAL.message, extensions: { code: "INTERNAL" } }] },
+            };
+          }
+        },
+      };
+    },
+  };
+}

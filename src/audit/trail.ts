@@ -1,0 +1,127 @@
+// The per-request audit collector (ctx.audit). Reads are gathered while the request resolves and
+// appended in one transaction before the response leaves (src/audit/plugin.ts); writes are
+// appended at once, inside the caller's transaction when it passes one.
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { appendAuditEntries, type AuditClient, type AuditEntryInput } from "./append";
+import type { AuditAction } from "./chain";
+
+export interface AuditActor {
+  requestId: string;
+  agency: string | null;
+  roles: readonly string[];
+  purpose: string | null;
+}
+
+/** A write to record: which records, which fields, and the outcome. Never values. */
+export interface AuditWriteEntry {
+  recordType: string;
+  recordIds: readonly string[];
+  /** Field names written (never values). */
+  fields: readonly string[];
+  /** CREATED | UPDATED | UNCHANGED | REJECTED */
+  decision: string;
+}
+
+/** How a read field was released: the value, or a masked rendering of it. */
+export type ReadDecision = "ALLOW" | "MASK" | (string & {});
+
+/** Upper bound on record ids per entry, so one large page does not make one huge row. */
+export const MAX_IDS_PER_ENTRY = 500;
+
+const NO_RECORD = "\u0000";
+const SEP = "\u0001";
+
+type Bucket = { action: AuditAction; recordType: string; decision: string; byId: Map<string, Set<string>> };
+
+const asList = (v: Iterable<string> | string): string[] => (typeof v === "string" ? [v] : [...v]);
+
+export class AuditTrail {
+  /** Set by the Apollo plugin once the operation is known; null for anonymous operations. */
+  operationName: string | null = null;
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    readonly actor: AuditActor,
+  ) {}
+
+  /**
+   * Records that fields of these records were returned (decision ALLOW or MASK). Cheap: merged in
+   * memory per (recordType, decision) and written once per request. Pass an empty id list for
+   * reads that concern no single record (statistics).
+   */
+  read(recordType: string, ids: Iterable<string> | string, fields: Iterable<string> | string, decision: ReadDecision = "ALLOW"): void {
+    this.collect("READ", recordType, ids, fields, decision);
+  }
+
+  /** Records that a field was refused (reserved: the policy may log denials the same way). */
+  denied(recordType: string, ids: Iterable<string> | string, fields: Iterable<string> | string): void {
+    this.collect("DENIED", recordType, ids, fields, "DENY");
+  }
+
+  /**
+   * Appends a write entry now. Pass the contribution's transaction client so the entry commits
+   * with the write (and disappears with it on rollback); without one, the entry is appended in
+   * its own transaction (use that for REJECTED, after the record's transaction rolled back).
+   */
+  async write(entry: AuditWriteEntry, tx?: AuditClient): Promise<void> {
+    await appendAuditEntries(tx ?? this.prisma, [this.entry("WRITE", entry.recordType, [...entry.recordIds].sort(), [...entry.fields].sort(), entry.decision)]);
+  }
+
+  /** Number of reads waiting for flush(). */
+  get pending(): number {
+    let n = 0;
+    for (const b of this.buckets.values()) n += b.byId.size;
+    return n;
+  }
+
+  /** Merged entries for everything collected so far, and forgets it. */
+  drain(): AuditEntryInput[] {
+    const out: AuditEntryInput[] = [];
+    for (const b of this.buckets.values()) {
+      // Records that had exactly the same fields touched share an entry.
+      const byFields = new Map<string, string[]>();
+      for (const [id, fields] of b.byId) {
+        const key = [...fields].sort().join(SEP);
+        const ids = byFields.get(key) ?? [];
+        ids.push(id);
+        byFields.set(key, ids);
+      }
+      for (const [key, ids] of byFields) {
+        const fields = key === "" ? [] : key.split(SEP);
+        const real = ids.filter((id) => id !== NO_RECORD).sort();
+        if (real.length === 0) out.push(this.entry(b.action, b.recordType, [], fields, b.decision));
+        for (let i = 0; i < real.length; i += MAX_IDS_PER_ENTRY) {
+          out.push(this.entry(b.action, b.recordType, real.slice(i, i + MAX_IDS_PER_ENTRY), fields, b.decision));
+        }
+      }
+    }
+    this.buckets.clear();
+    return out;
+  }
+
+  /** Appends everything collected (one transaction); returns how many entries were written. */
+  async flush(): Promise<number> {
+    const entries = this.drain();
+    await appendAuditEntries(this.prisma, entries);
+    return entries.length;
+  }
+
+  private collect(action: AuditAction, recordType: string, ids: Iterable<string> | string, fields: Iterable<string> | string, decision: string): void {
+    decision = decision.toUpperCase(); // the policy's effect kinds are allow / mask
+    const key = [action, recordType, decision].join(SEP);
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = { action, recordType, decision, byId: new Map() }));
+    const idList = asList(ids).filter((id) => id !== "");
+    const fieldList = asList(fields);
+    for (const id of idList.length ? idList : [NO_RECORD]) {
+      let set = bucket.byId.get(id);
+      if (!set) bucket.byId.set(id, (set = new Set()));
+      for (const f of fieldList) set.add(f);
+    }
+  }
+
+  private entry(action: AuditAction, recordType: string, recordIds: string[], fields: string[], decision: string): AuditEntryInput {
+    return { ...this.actor, operationName: this.operationName, action, recordType, recordIds, fields, decision };
+  }
+}

@@ -1,0 +1,153 @@
+// Runs contributions: one interactive transaction per record, so a rejected record writes
+// nothing and never affects the others; batches run in order so a record can reference one
+// created earlier in the same batch.
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { HubError } from "../errors";
+import type { Contributor, Env, IdCodec, Tx } from "./env";
+import type { RecordHandler } from "./handler";
+import { caseHandler } from "./records/case";
+import { caseParticipantHandler } from "./records/case-participant";
+import { borderCrossingHandler } from "./records/border-crossing";
+import { earlyWarningReportHandler } from "./records/early-warning-report";
+import { legalProceedingHandler } from "./records/legal-proceeding";
+import { migrantPlacementHandler } from "./records/migrant-placement";
+import { organizationHandler } from "./records/organization";
+import { personHandler } from "./records/person";
+import { repatriationHandler } from "./records/repatriation";
+import { serviceReferralHandler } from "./records/service-referral";
+import { fieldError, RecordRejected, type FieldError, type RecordResult, type RecordType } from "./result";
+import { toFieldErrors, type Provenance } from "./schema-kit";
+import { checkVersion, lockKey } from "./store";
+
+export const MAX_BATCH = 1000;
+
+export const HANDLERS: Record<RecordType, RecordHandler> = {
+  Person: personHandler as unknown as RecordHandler,
+  Organization: organizationHandler as unknown as RecordHandler,
+  Case: caseHandler as unknown as RecordHandler,
+  CaseParticipant: caseParticipantHandler as unknown as RecordHandler,
+  MigrantPlacement: migrantPlacementHandler as unknown as RecordHandler,
+  BorderCrossing: borderCrossingHandler as unknown as RecordHandler,
+  Repatriation: repatriationHandler as unknown as RecordHandler,
+  ServiceReferral: serviceReferralHandler as unknown as RecordHandler,
+  LegalProceeding: legalProceedingHandler as unknown as RecordHandler,
+  EarlyWarningReport: earlyWarningReportHandler as unknown as RecordHandler,
+};
+
+/** Field of a batch entry (ContributionInput) for each record type. */
+export const BATCH_FIELDS = {
+  person: "Person",
+  organization: "Organization",
+  case: "Case",
+  caseParticipant: "CaseParticipant",
+  migrantPlacement: "MigrantPlacement",
+  borderCrossing: "BorderCrossing",
+  repatriation: "Repatriation",
+  serviceReferral: "ServiceReferral",
+  legalProceeding: "LegalProceeding",
+  earlyWarningReport: "EarlyWarningReport",
+} as const satisfies Record<string, RecordType>;
+
+export interface ContributeOptions {
+  prisma: PrismaClient;
+  /** From the verified token only. */
+  contributor: Contributor;
+  ids?: IdCodec;
+  now?: () => Date;
+  /**
+   * Audit hook, called once per record: inside the record's transaction (as its last statement,
+   * with `tx`) for outcomes that commit, so the entry commits with the write or not at all; after
+   * the rollback (without `tx`) for REJECTED. A failure inside the transaction rolls the record back.
+   */
+  audit?: (entry: AuditEntry, tx?: Tx) => Promise<void>;
+  /** Whether the caller may contribute this record type at all (batch entries; access policy). */
+  permits?: (type: RecordType) => boolean;
+  /** Unexpected failures (database down, bugs) are logged here and reported as INTERNAL. */
+  onUnexpected?: (err: unknown, type: RecordType) => void;
+}
+
+/** What the audit log gets: record ids and field names, never values. */
+export interface AuditEntry {
+  recordType: string;
+  recordIds: string[];
+  fields: string[];
+  decision: RecordResult["status"];
+}
+
+const plainIds: IdCodec = { decode: (_model, id) => id };
+
+function rejected(index: number, recordType: RecordType | null, externalId: string | null, errors: FieldError[], currentVersion: number | null = null): RecordResult {
+  return { index, recordType, externalId, status: "REJECTED", id: null, version: null, currentVersion, errors, warnings: [], fieldsWritten: [] };
+}
+
+const rawExternalId = (input: unknown): string | null => {
+  const v = (input as { externalId?: unknown } | null)?.externalId;
+  return typeof v === "string" ? v.trim() || null : null;
+};
+
+async function run(opts: ContributeOptions, type: RecordType, input: unknown, index: number): Promise<RecordResult> {
+  const handler = HANDLERS[type];
+  if (opts.permits && !opts.permits(type)) {
+    return rejected(index, type, rawExternalId(input), [fieldError([], "NOT_PERMITTED", `Your role may not contribute ${type} records.`)]);
+  }
+  const parsed = handler.schema.safeParse(input);
+  if (!parsed.success) return rejected(index, type, rawExternalId(input), toFieldErrors(parsed.error, input));
+  const data: Provenance = parsed.data;
+  const { agency } = opts.contributor;
+  try {
+    const { outcome, warnings } = await opts.prisma.$transaction(
+      async (tx) => {
+        const env: Env = { tx, contributor: opts.contributor, now: opts.now?.() ?? new Date(), ids: opts.ids ?? plainIds, errors: [], warnings: [] };
+        // One writer per (type, agency, externalId): concurrent resends of one record queue up
+        // instead of racing to the unique constraint.
+        await lockKey(tx, `record:${type}:${agency}:${data.externalId}`);
+        const existing = await handler.find(tx, agency, data.externalId);
+        checkVersion(data.expectedVersion, existing);
+        const outcome = await handler.apply(env, data, existing);
+        await opts.audit?.({ recordType: type, recordIds: outcome.recordIds ?? [outcome.id], fields: outcome.fieldsWritten, decision: outcome.status }, tx);
+        return { outcome, warnings: env.warnings };
+      },
+      // PGlite runs one transaction at a time: let queued ones wait rather than fail.
+      { maxWait: 60_000, timeout: 60_000 },
+    );
+    return { index, recordType: type, externalId: data.externalId, status: outcome.status, id: outcome.id, version: outcome.version, currentVersion: null, errors: [], warnings, fieldsWritten: outcome.fieldsWritten };
+  } catch (err) {
+    if (err instanceof RecordRejected) return rejected(index, type, data.externalId, err.errors, err.currentVersion);
+    opts.onUnexpected?.(err, type);
+    return rejected(index, type, data.externalId, [fieldError([], "INTERNAL", "The hub could not store this record; nothing was written. Retry later.")]);
+  }
+}
+
+/** Contributes one record of a known type. */
+export async function contributeRecord(opts: ContributeOptions, type: RecordType, input: unknown, index = 0): Promise<RecordResult> {
+  const result = await run(opts, type, input, index);
+  if (result.status === "REJECTED") await opts.audit?.({ recordType: type, recordIds: [], fields: [], decision: "REJECTED" });
+  return result;
+}
+
+/**
+ * Contributes a batch of entries, each `{ <recordField>: input }` with exactly one field set.
+ * Sequential on purpose: later records may reference earlier ones.
+ */
+export async function contributeBatch(opts: ContributeOptions, entries: readonly unknown[]): Promise<RecordResult[]> {
+  if (entries.length > MAX_BATCH) {
+    throw new HubError("BAD_USER_INPUT", `A batch holds at most ${MAX_BATCH} records; this one has ${entries.length}. Nothing was written: split it and resend.`);
+  }
+  const results: RecordResult[] = [];
+  for (const [index, entry] of entries.entries()) {
+    const set =
+      entry && typeof entry === "object" ? Object.entries(entry as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined) : [];
+    const known = set.filter(([k]) => k in BATCH_FIELDS);
+    if (set.length !== 1 || known.length !== 1) {
+      const result = rejected(index, null, null, [
+        fieldError([], "EXACTLY_ONE", `Set exactly one of ${Object.keys(BATCH_FIELDS).join(", ")} (this entry sets ${set.length}).`),
+      ]);
+      await opts.audit?.({ recordType: "Unknown", recordIds: [], fields: [], decision: "REJECTED" });
+      results.push(result);
+      continue;
+    }
+    const [field, input] = known[0]!;
+    results.push(await contributeRecord(opts, BATCH_FIELDS[field as keyof typeof BATCH_FIELDS], input, index));
+  }
+  return results;
+}

@@ -1,0 +1,33 @@
+// What a record handler works with inside its transaction.
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { FieldError } from "./result";
+
+export type Tx = Prisma.TransactionClient;
+
+/** Who is contributing: always taken from the verified token, never from input. */
+export interface Contributor {
+  /** sourceAgency of everything written. */
+  agency: string;
+  /** contributedBy. */
+  subject: string;
+  roles: readonly string[];
+}
+
+/** Model names a reference can point at. */
+export type ReferencedModel = "Person" | "Organization" | "Case";
+
+export interface IdCodec {
+  /** Turns an id the caller sent into a database id (e.g. decodes a Relay global id). */
+  decode(model: ReferencedModel, id: string): string;
+}
+
+export interface Env {
+  tx: Tx;
+  contributor: Contributor;
+  now: Date;
+  ids: IdCodec;
+  /** Problems found inside the transaction; the handler throws RecordRejected when non-empty. */
+  errors: FieldError[];
+  /** Accepted-with-a-note findings (NIK flags). */
+  warnings: FieldError[];
+}

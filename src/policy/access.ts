@@ -1,0 +1,165 @@
+// Per-request access state: the principal's effect for each coordinate, its row scopes, and
+// batched lookups of row visibility and victim protections. Created once per request, so
+// caches never cross principals.
+import DataLoader from "dataloader";
+import type { Principal } from "../auth/principal";
+import type { Database } from "../db/database";
+import { MASKERS, type MaskerName } from "./maskers";
+import { applyPurpose, combine, type ResolvedCoordinate, type ResolvedEffect, type ResolvedPolicy } from "./resolve";
+import type { Role } from "./roles";
+import { NO_ROWS, SCOPES, type ScopeEnv } from "./scopes";
+import type { ProtectionRule, RowRule } from "./types";
+
+type Where = Record<string, unknown>;
+
+/** Maskers used when a protection downgrades an identity field the role could otherwise read. */
+const PROTECTION_MASKS: Record<string, MaskerName> = {
+  fullName: "initials",
+  aliases: "initials",
+  birthDate: "year",
+  phone: "phone",
+  email: "email",
+  address: "withhold",
+  number: "documentNumber",
+  documentNumber: "documentNumber",
+};
+
+export interface PersonProtection {
+  victim: boolean;
+  child: boolean;
+  consentAgencies: ReadonlySet<string>;
+}
+
+const DELEGATES: Record<string, string> = {
+  Case: "case",
+  Person: "person",
+  CaseParticipant: "caseParticipant",
+  MigrantPlacement: "migrantPlacement",
+  BorderCrossing: "borderCrossing",
+  Repatriation: "repatriation",
+  ServiceReferral: "serviceReferral",
+  LegalProceeding: "legalProceeding",
+  EarlyWarningReport: "earlyWarningReport",
+  Organization: "organization",
+  AuditEntry: "auditEntry",
+};
+
+export class Access {
+  private effects = new Map<string, ResolvedEffect>();
+  private wheres = new Map<string, Where>();
+  private visibility = new Map<string, DataLoader<string, boolean>>();
+  /** Response paths whose values were masked, reported in `extensions.masked`. */
+  readonly maskedPaths: string[] = [];
+  readonly protections: DataLoader<string, PersonProtection>;
+
+  constructor(
+    readonly principal: Principal,
+    readonly policy: ResolvedPolicy,
+    private readonly db: Database,
+  ) {
+    this.protections = new DataLoader(async (personIds) => {
+      const rows = await db.prisma.caseParticipant.findMany({
+        where: { personId: { in: [...personIds] }, role: "VICTIM" },
+        select: { personId: true, isChild: true, consentAgencies: true },
+      });
+      return personIds.map((id) => {
+        const mine = rows.filter((r) => r.personId === id);
+        // Consent must hold in every case the person is a victim in: the strictest statement wins.
+        const consent = mine.length ? mine.map((r) => new Set(r.consentAgencies)).reduce((a, b) => new Set([...a].filter((x) => b.has(x)))) : new Set<string>();
+        return { victim: mine.length > 0, child: mine.some((r) => r.isChild), consentAgencies: consent };
+      });
+    });
+  }
+
+  get roles(): readonly Role[] {
+    return this.principal.roles as Role[];
+  }
+
+  coordinate(type: string, field: string): ResolvedCoordinate | undefined {
+    return this.policy.coordinates.get(`${type}.${field}`);
+  }
+
+  /** Effect of the principal's roles and purpose on a coordinate, before per-record protections. */
+  effect(type: string, field: string): ResolvedEffect {
+    const key = `${type}.${field}`;
+    let e = this.effects.get(key);
+    if (!e) {
+      const c = this.policy.coordinates.get(key);
+      if (!c) e = this.policy.structural(type) ? { kind: "allow" } : { kind: "deny" };
+      else e = combine(this.roles.map((r) => applyPurpose(c.grants.get(r), this.principal.purpose)));
+      this.effects.set(key, e);
+    }
+    return e;
+  }
+
+  /** May the principal filter, sort or look up by this coordinate? Only if it could read the value. */
+  canFilterOn(coordinate: string): boolean {
+    const [type, field] = coordinate.split(".") as [string, string];
+    const e = this.effect(type, field);
+    if (e.kind === "allow") return true;
+    const c = this.policy.coordinates.get(coordinate);
+    return e.kind === "mask" && Boolean(c && this.roles.some((r) => c.lookupWhenMasked.has(r)));
+  }
+
+  private exempt(rule: ProtectionRule): boolean {
+    return this.roles.some((r) => rule.exempt.some((e) => e.role === r && e.purposes.includes(this.principal.purpose as never)));
+  }
+
+  /** Applies child-victim and consent protections to an identity field of a person. */
+  async protect(effect: ResolvedEffect, field: string, personId: string | null | undefined): Promise<ResolvedEffect> {
+    if (effect.kind !== "allow" || !personId) return effect;
+    const facts = await this.protections.load(personId);
+    const { childVictimIdentity, victimConsent } = this.policy.policy.protections;
+    const downgrade =
+      (facts.child && !this.exempt(childVictimIdentity)) ||
+      (facts.victim && !facts.consentAgencies.has(this.principal.agency) && !this.exempt(victimConsent));
+    return downgrade ? { kind: "mask", masker: PROTECTION_MASKS[field] ?? "withhold" } : effect;
+  }
+
+  mask(masker: MaskerName, value: unknown, row: Record<string, unknown>): unknown {
+    return value === null || value === undefined ? value : MASKERS[masker](value, row);
+  }
+
+  /** Prisma where fragment restricting `type` to the rows the principal may see. */
+  rowWhere(type: string): Where {
+    let w = this.wheres.get(type);
+    if (w) return w;
+    const byRole = this.policy.rows.get(type);
+    if (!byRole) w = {};
+    else {
+      const rules = this.roles.map((r) => byRole.get(r)).filter((x): x is RowRule => x !== undefined);
+      if (rules.length === 0) w = NO_ROWS;
+      else if (rules.includes("all")) w = {};
+      else {
+        const env: ScopeEnv = { principal: this.principal, caseWhere: () => this.rowWhere("Case") };
+        const alternatives = (rules as (readonly (readonly (keyof typeof SCOPES)[])[])[]).flat();
+        w = { OR: alternatives.map((alt) => ({ AND: alt.map((s) => SCOPES[s](env)) })) };
+      }
+    }
+    this.wheres.set(type, w);
+    return w;
+  }
+
+  hasRowScope(type: string): boolean {
+    return this.policy.rows.has(type);
+  }
+
+  /** Whether the record with this id is inside the principal's row scope (batched, in SQL). */
+  visible(type: string, id: string): Promise<boolean> {
+    let loader = this.visibility.get(type);
+    if (!loader) {
+      const delegate = DELEGATES[type];
+      const where = this.rowWhere(type);
+      loader = new DataLoader(async (ids) => {
+        if (!delegate) return ids.map(() => false);
+        if (Object.keys(where).length === 0) return ids.map(() => true);
+        const model = (this.db.prisma as unknown as Record<string, { findMany(a: unknown): Promise<{ id: string }[]> }>)[delegate]!;
+        const found = await model.findMany({ where: { AND: [{ id: { in: [...ids] } }, where] }, select: { id: true } });
+        const set = new Set(found.map((f) => f.id));
+        return ids.map((id) => set.has(id));
+      });
+      this.visibility.set(type, loader);
+    }
+    return loader.load(id);
+  }
+}

@@ -1,0 +1,109 @@
+// Checks a resolved operation against the principal before anything executes:
+// introspection only for roles that need it, and no filter, sort or lookup on a field the
+// principal cannot read (no oracles). Input fields, arguments and enum values declare the
+// object field they read with `extensions.readsField` (see src/graph/*).
+import type { ApolloServerPlugin } from "@apollo/server";
+import {
+
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  TypeInfo,
+  valueFromAST,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from "graphql";
+import { HubError } from "../errors";
+import type { GraphContext } from "../graph/context";
+import type { Access } from "./access";
+
+const readsOf = (ext: unknown): string[] => {
+  const r = (ext as { readsField?: string | string[] } | undefined)?.readsField;
+  return r === undefined ? [] : Array.isArray(r) ? r : [r];
+};
+
+function reject(message: string): never {
+  throw new HubError("FORBIDDEN", message, { http: { status: 403 } });
+}
+
+function checkReads(access: Access, coordinates: string[], where: string): void {
+  for (const c of coordinates) {
+    if (!access.canFilterOn(c)) reject(`Filtering, sorting or looking up by ${c} is not permitted (${where})`);
+  }
+}
+
+/** Walks a coerced input value and checks every input field and enum value it uses. */
+function checkValue(access: Access, type: GraphQLInputType, value: unknown, where: string): void {
+  if (value === null || value === undefined) return;
+  const t = getNullableType(type);
+  if (isListType(t)) {
+    if (Array.isArray(value)) for (const v of value) checkValue(access, t.ofType, v, where);
+    return;
+  }
+  if (isEnumType(t)) {
+    const ev = t.getValues().find((v) => v.value === value || v.name === value);
+    checkReads(access, readsOf(ev?.extensions), `${where}=${ev?.name ?? ""}`);
+    return;
+  }
+  if (isInputObjectType(t) && typeof value === "object") {
+    const fields = t.getFields();
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const f = fields[k];
+      if (!f || v === null || v === undefined) continue;
+      checkReads(access, readsOf(f.extensions), `${where}.${k}`);
+      checkValue(access, f.type, v, `${where}.${k}`);
+    }
+  }
+}
+
+export function checkDocument(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, access: Access, introspectionAllowed: boolean): void {
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const name = node.name.value;
+        if ((name === "__schema" || name === "__type") && !introspectionAllowed) {
+          reject("Introspection is not available to this role; the schema is published in schema/hub.graphql");
+        }
+        const def = typeInfo.getFieldDef();
+        if (!def) return;
+        for (const argNode of node.arguments ?? []) {
+          const argDef = def.args.find((a) => a.name === argNode.name.value);
+          if (!argDef) continue;
+          const value = valueFromAST(argNode.value, argDef.type, variables);
+          if (value === null || value === undefined) continue;
+          const where = `${typeInfo.getParentType()?.name}.${name}(${argDef.name})`;
+          checkReads(access, readsOf(argDef.extensions), where);
+          checkValue(access, argDef.type, value, where);
+        }
+      },
+    }),
+  );
+}
+
+export function documentGuardPlugin(): ApolloServerPlugin<GraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, contextValue, schema }) {
+          const access = contextValue.access;
+          const introspectionAllowed = access.roles.some((r) => access.policy.introspection.has(r));
+          checkDocument(schema, document, request.variables ?? {}, access, introspectionAllowed);
+        },
+        async willSendResponse({ response, contextValue }) {
+          const masked = contextValue.access?.maskedPaths;
+          if (masked?.length && response.body.kind === "single") {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, masked: [...new Set(masked)] };
+          }
+        },
+      };
+    },
+  };
+}
+
+

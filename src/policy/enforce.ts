@@ -1,0 +1,129 @@
+// Applies the policy to every field of the built schema, in one place. Because it wraps the
+// resolvers themselves, it holds on every path to a field: aliases, fragments, nested
+// relations, connection edges, federation _entities, batch results and mutation payloads.
+import {
+  defaultFieldResolver,
+  getNamedType,
+  getNullableType,
+  isListType,
+  isObjectType,
+  responsePathAsArray,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from "graphql";
+import { HubError } from "../errors";
+import type { GraphContext } from "../graph/context";
+import type { ResolvedEffect, ResolvedPolicy } from "./resolve";
+
+type Row = Record<string, unknown>;
+
+/** Person whose identity a row carries, for protections (null: not about a person). */
+function personIdOf(type: string, row: Row): string | null {
+  if (type === "Person") return (row.id as string) ?? null;
+  return (row.personId as string | undefined) ?? null;
+}
+
+/**
+ * Fields whose value is another field's value in disguise: decided as that field would be.
+ * ConflictingValue.value carries a Person field's value as text (see src/graph/person.ts).
+ */
+const DERIVED: Record<string, (row: Row) => { type: string; field: string; personId: string | null; asDate: boolean } | null> = {
+  "ConflictingValue.value": (row) =>
+    typeof row.field === "string"
+      ? {
+          type: "Person",
+          field: row.field === "originRegionCode" ? "originRegion" : row.field,
+          personId: (row.personId as string) ?? null,
+          asDate: row.field === "birthDate",
+        }
+      : null,
+};
+const WITHHELD = "[withheld]";
+
+export function forbidden(coordinate: string, rulePath: string): HubError {
+  return new HubError("FORBIDDEN", `Not permitted: ${coordinate}`, { rule: rulePath });
+}
+
+const pathString = (info: GraphQLResolveInfo) => responsePathAsArray(info.path).join(".");
+
+export function enforcePolicy(schema: GraphQLSchema, policy: ResolvedPolicy): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    const typeName = type.name;
+    for (const field of Object.values(type.getFields())) {
+      const coordinate = `${typeName}.${field.name}`;
+      const resolved = policy.coordinates.get(coordinate);
+      const original: GraphQLFieldResolver<unknown, GraphContext> = field.resolve ?? defaultFieldResolver;
+      const returnType = getNamedType(field.type);
+      const nullable = getNullableType(field.type);
+      const toOneScoped = isObjectType(returnType) && !isListType(nullable) && policy.rows.has(returnType.name);
+      const isEntities = typeName === "Query" && field.name === "_entities";
+      const structural = policy.structural(typeName) && !resolved;
+      if (structural && !toOneScoped) continue;
+
+      const sensitivity = resolved?.sensitivity ?? null;
+      const rulePath = resolved?.rulePath ?? `${typeName} (not in policy)`;
+
+      const derived = DERIVED[coordinate];
+      if (derived) {
+        field.resolve = async (source, args, ctx, info) => {
+          const d = derived(source as Row);
+          const value = await original(source, args, ctx, info);
+          // Unknown provenance: withhold rather than guess.
+          if (!d) return WITHHELD;
+          let e = ctx.access.effect(d.type, d.field);
+          e = await ctx.access.protect(e, d.field, d.personId);
+          if (e.kind === "allow") return value;
+          ctx.access.maskedPaths.push(pathString(info));
+          if (e.kind === "deny" || typeof value !== "string") return WITHHELD;
+          const masked = ctx.access.mask(e.masker, d.asDate ? new Date(`${value}T00:00:00Z`) : value, source as Row);
+          if (masked instanceof Date) return masked.toISOString().slice(0, 10);
+          return typeof masked === "string" ? masked : WITHHELD;
+        };
+        continue;
+      }
+      const plain = !sensitivity && !toOneScoped && !isEntities;
+      field.resolve = (source, args, ctx, info) => {
+        const effect = structural ? ({ kind: "allow" } as const) : ctx.access.effect(typeName, field.name);
+        if (effect.kind === "deny") throw forbidden(coordinate, rulePath);
+        // Fast path: most fields are plainly allowed and stay synchronous.
+        if (plain && effect.kind === "allow") return original(source, args, ctx, info);
+        return guarded(source, args, ctx, info, effect);
+      };
+      const guarded = async (source: unknown, args: Record<string, unknown>, ctx: GraphContext, info: GraphQLResolveInfo, initial: ResolvedEffect) => {
+        const access = ctx.access;
+        let effect = initial;
+        if (sensitivity === "identity") effect = await access.protect(effect, field.name, personIdOf(typeName, source as Row));
+        if (effect.kind === "deny") throw forbidden(coordinate, rulePath);
+
+        let value = await original(source, args, ctx, info);
+
+        // To-one links (CaseParticipant.person, Query.case, ...): forbidden looks like missing.
+        if (toOneScoped && value && typeof value === "object" && access.hasRowScope(returnType.name)) {
+          const id = (value as Row).id;
+          if (typeof id !== "string" || !(await access.visible(returnType.name, id))) value = null;
+        }
+        if (isEntities && Array.isArray(value)) {
+          value = await Promise.all(
+            value.map(async (v) => {
+              if (!v || typeof v !== "object") return v;
+              const t = (v as Row).__typename as string | undefined;
+              if (!t || !access.hasRowScope(t)) return v;
+              return (await access.visible(t, (v as Row).id as string)) ? v : null;
+            }),
+          );
+        }
+        if (effect.kind === "mask" && value !== null && value !== undefined) {
+          value = access.mask(effect.masker, value, source as Row);
+          access.maskedPaths.push(pathString(info));
+        }
+        if (sensitivity && value !== null && value !== undefined) {
+          ctx.audit?.read(typeName, String((source as Row).id ?? (source as Row).personId ?? ""), field.name, effect.kind);
+        }
+        return value;
+      };
+    }
+  }
+  return schema;
+}

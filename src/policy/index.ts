@@ -1,0 +1,18 @@
+// The schema as served: built by Pothos, checked against the policy, with the policy enforced
+// on every field. Built once per process.
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "../graph";
+import { enforcePolicy } from "./enforce";
+import { resolvePolicy, type ResolvedPolicy } from "./resolve";
+import { POLICY } from "./rules";
+
+let secured: { schema: GraphQLSchema; policy: ResolvedPolicy } | undefined;
+
+export function securedSchema(): { schema: GraphQLSchema; policy: ResolvedPolicy } {
+  if (!secured) {
+    const schema = buildSchema();
+    const policy = resolvePolicy(POLICY, schema);
+    secured = { schema: enforcePolicy(schema, policy), policy };
+  }
+  return secured;
+}

@@ -1,0 +1,378 @@
+// THE ACCESS POLICY. Plain typed data, reviewed by the data-protection officer.
+// For each GraphQL type: which rows each role can reach (named scopes, src/policy/scopes.ts)
+// and, per field, allow / mask:<masker> / deny, optionally depending on the token's purpose.
+// Anything not named here is denied. The policy is checked against the schema at start-up
+// (a misspelt type or field stops the boot) and rendered to docs/access-matrix.md.
+//
+// Legal anchors: UU 21/2007 Art. 24 and 44 (victim and witness identity confidential),
+// UU 27/2022 Art. 15 (law-enforcement exemption), Art. 16 (purpose limitation), children's data
+// as special category. Where in doubt, least privilege wins.
+import type { Policy, RoleGrants, Grant } from "./types";
+import type { Role, Purpose } from "./roles";
+
+// ------------------------------------------------------------------ vocabulary for the rules
+
+const allow = "allow" as const;
+const deny = "deny" as const;
+/** Allowed only when the token declares one of these purposes; otherwise `otherwise`. */
+const forPurpose = (purposes: Purpose[], otherwise: Grant = deny): Grant =>
+  ({ when: purposes, then: allow, else: otherwise as "allow" | "deny" }) as Grant;
+const grant = (roles: readonly Role[], g: Grant): RoleGrants => Object.fromEntries(roles.map((r) => [r, g]));
+
+const PI = "police-investigator" as const;
+const PR = "prosecutor" as const;
+const BP = "bp3mi-officer" as const;
+const IM = "immigration-officer" as const;
+const SW = "social-worker" as const;
+const LA = "legal-aid" as const;
+const LT = "ltsa-officer" as const;
+const NC = "ngo-case-worker" as const;
+const NA = "ngo-analyst" as const;
+const TA = "task-force-analyst" as const;
+const AU = "auditor" as const;
+const AD = "admin" as const;
+
+/** Roles that work with individual people (everyone but analysts, auditors and admins). */
+const CASEWORK: Role[] = [PI, PR, BP, IM, SW, LA, LT, NC];
+const ALL_ROLES: Role[] = [PI, PR, BP, IM, SW, LA, LT, NC, NA, TA, AU, AD];
+
+// Identity of a person, by purpose. Police and prosecutors only for their investigation or
+// prosecution; victim services for social workers; legal aid for its clients.
+const IDENTITY: RoleGrants = {
+  [PI]: forPurpose(["investigation"], "mask:initials"),
+  [PR]: forPurpose(["prosecution"], "mask:initials"),
+  [BP]: forPurpose(["placement-protection"], "mask:initials"),
+  [IM]: forPurpose(["border-control"], "mask:initials"),
+  [SW]: forPurpose(["victim-services"], "mask:initials"),
+  [LA]: forPurpose(["legal-aid"], "mask:initials"),
+  [LT]: forPurpose(["early-warning", "placement-protection"], "mask:initials"),
+  [NC]: forPurpose(["victim-services"], "mask:initials"),
+};
+const BIRTH_DATE: RoleGrants = {
+  ...Object.fromEntries(Object.entries(IDENTITY).map(([r, g]) => [r, typeof g === "string" ? g : { ...g, else: "mask:year" }])),
+  [NC]: "mask:year",
+};
+const CONTACT: RoleGrants = {
+  [PI]: forPurpose(["investigation"]),
+  [PR]: forPurpose(["prosecution"]),
+  [BP]: forPurpose(["placement-protection"]),
+  [SW]: forPurpose(["victim-services"]),
+  [LA]: forPurpose(["legal-aid"]),
+  [NC]: forPurpose(["victim-services"]),
+};
+const ADDRESS: RoleGrants = { [PI]: forPurpose(["investigation"]), [PR]: forPurpose(["prosecution"]), [SW]: forPurpose(["victim-services"]), [LA]: forPurpose(["legal-aid"]) };
+const DOCUMENT_NUMBER: RoleGrants = {
+  [PI]: forPurpose(["investigation"], "mask:documentNumber"),
+  [PR]: forPurpose(["prosecution"], "mask:documentNumber"),
+  [BP]: forPurpose(["placement-protection"], "mask:documentNumber"),
+  [IM]: forPurpose(["border-control"], "mask:documentNumber"),
+  [SW]: forPurpose(["victim-services"], "mask:documentNumber"),
+  [LA]: forPurpose(["legal-aid"], "mask:documentNumber"),
+  [LT]: "mask:documentNumber",
+  [NC]: "mask:documentNumber",
+};
+/** Who works with a person's record at all (non-identifying fields: sex, nationality, region). */
+const PERSON_BASICS = grant(CASEWORK, allow);
+/** Provenance of contributed records: harmless metadata, visible wherever the record is. */
+const PROVENANCE = ["sourceAgency", "sourceSystem", "externalId", "contributedAt", "contributedBy", "version", "updatedAt"] as const;
+const withProvenance = (g: RoleGrants) => Object.fromEntries(PROVENANCE.map((f) => [f, g]));
+
+/** Non-identifying case facts: what analysts and admins may see and count. */
+const CASE_FACTS = [
+  "id",
+  "status",
+  "modus",
+  "exploitationTypes",
+  "sexExploitationTypes",
+  "forcedLabourIndustry",
+  "recruitmentMethods",
+  "controlMethods",
+  "recruitmentApps",
+  "originRegion",
+  "recruitmentRegion",
+  "transitCountries",
+  "transitBorderPost",
+  "destinationCountry",
+  "identifiedAt",
+  "exploitationStartedAt",
+  "exploitationEndedAt",
+  "closedAt",
+] as const;
+const CASE_STATUS_ONLY = ["id", "status", "identifiedAt", "closedAt", ...PROVENANCE] as const;
+
+export const POLICY: Policy = {
+  introspection: [AD],
+  structuralTypes: [/Connection$/, /Edge$/, /^PageInfo$/, /^ContributionResult$/, /^FieldError$/, /Payload$/, /^Statistics/, /^_Service$/],
+
+  protections: {
+    childVictimIdentity: {
+      about:
+        "Identity fields of a person who was a child (under 18) at the time of exploitation in any case are masked for every role and purpose not listed, whatever the role's grant says.",
+      effect: "mask:initials", // per-field maskers come from `identityMasks` in the evaluator
+      exempt: [
+        { role: PI, purposes: ["investigation"] },
+        { role: PR, purposes: ["prosecution"] },
+        { role: SW, purposes: ["victim-services"] },
+        { role: LA, purposes: ["legal-aid"] },
+      ],
+    },
+    victimConsent: {
+      about:
+        "Identity fields of a victim are masked for an agency the victim has not consented to share with (CaseParticipant.consentAgencies), except for law enforcement in its own investigation or prosecution (UU 27/2022 Art. 15).",
+      effect: "mask:initials",
+      exempt: [
+        { role: PI, purposes: ["investigation"] },
+        { role: PR, purposes: ["prosecution"] },
+      ],
+    },
+  },
+
+  types: {
+    // ---------------------------------------------------------------- roots
+    Query: {
+      about: "Entry points. A role without a grant on a root field cannot call it.",
+      fields: {
+        region: grant(ALL_ROLES, allow),
+        regions: grant(ALL_ROLES, allow),
+        organization: grant([...CASEWORK, TA, AD], allow),
+        organizations: grant([...CASEWORK, TA, AD], allow),
+        case: grant([PI, PR, BP, SW, LA, TA, AD], allow),
+        cases: grant([PI, PR, BP, SW, LA, TA, AD], allow),
+        person: grant([PI, PR, BP, IM, SW, LA, NC], allow),
+        persons: grant([PI, PR, BP, IM, SW, LA, NC], allow),
+        personsByDocument: grant(CASEWORK, allow),
+        placement: grant([PI, PR, BP, LT], allow),
+        placements: grant([PI, PR, BP, LT], allow),
+        borderCrossing: grant([PI, PR, IM], allow),
+        borderCrossings: grant([PI, PR, IM], allow),
+        repatriation: grant([PI, BP, IM, SW], allow),
+        repatriations: grant([PI, BP, IM, SW], allow),
+        referral: grant([PI, BP, SW, LA, LT, NC], allow),
+        referrals: grant([PI, BP, SW, LA, LT, NC], allow),
+        legalProceeding: grant([PI, PR, LA], allow),
+        legalProceedings: grant([PI, PR, LA], allow),
+        earlyWarningReport: grant([PI, BP, IM, LT, NC, TA], allow),
+        earlyWarningReports: grant([PI, BP, IM, LT, NC, TA], allow),
+        statistics: grant([NA, TA, AD, PI, BP, SW], allow),
+        auditLog: grant([AU], allow),
+        _entities: grant([...CASEWORK, TA, AD], allow),
+        _service: grant([AD], allow),
+      },
+    },
+    Mutation: {
+      about: "Contributions. Each agency contributes the record types its mandate covers; the batch applies the same grants per record.",
+      fields: {
+        contributePerson: grant(CASEWORK, allow),
+        contributeOrganization: grant([AD, BP, SW, PI], allow),
+        contributeCase: grant([PI, PR], allow),
+        contributeCaseParticipant: grant([PI, PR], allow),
+        contributeMigrantPlacement: grant([BP], allow),
+        contributeBorderCrossing: grant([IM], allow),
+        contributeRepatriation: grant([BP, IM, SW], allow),
+        contributeServiceReferral: grant([PI, BP, SW, LA, LT, NC], allow),
+        contributeLegalProceeding: grant([PI, PR], allow),
+        contributeEarlyWarningReport: grant([PI, BP, LT, NC], allow),
+        contribute: grant([...CASEWORK, AD], allow),
+      },
+    },
+
+    // ---------------------------------------------------------------- reference data
+    Region: { about: "Kode wilayah reference data.", default: grant(ALL_ROLES, allow) },
+    Organization: {
+      about: "Agencies, P3MI companies (with licence status), employers, NGOs, shelters. Public-register data.",
+      rows: Object.fromEntries([...CASEWORK, TA, AD].map((r) => [r, "all"])),
+      default: grant([...CASEWORK, TA, AD], allow),
+    },
+
+    // ---------------------------------------------------------------- persons
+    Person: {
+      about: "One human being. Identity is confidential by default (UU 21/2007 Art. 44).",
+      rows: {
+        [PI]: [["person.inVisibleCase"], ["person.contributedByAgency"]],
+        [PR]: [["person.inVisibleCase"]],
+        [BP]: [["person.migrantWorker", "person.notOnlySuspect"], ["person.contributedByAgency"]],
+        [IM]: [["person.crossedBorder"], ["person.inActiveCase"], ["person.contributedByAgency"]],
+        [SW]: [["person.referredToAgency"], ["person.referredByAgency"], ["person.contributedByAgency"]],
+        [LA]: [["person.legalAidReferralToAgency"], ["person.contributedByAgency"]],
+        [LT]: [["person.migrantWorker"], ["person.inActiveCase"], ["person.referredByAgency"], ["person.contributedByAgency"]],
+        [NC]: [["person.referredToAgency"], ["person.contributedByAgency"]],
+      },
+      default: PERSON_BASICS,
+      fields: {
+        fullName: IDENTITY,
+        aliases: IDENTITY,
+        birthDate: BIRTH_DATE,
+        phone: CONTACT,
+        email: CONTACT,
+        address: ADDRESS,
+        documents: grant(CASEWORK, allow),
+        statements: grant([PI, PR, BP, IM, SW, LA], allow),
+        conflicts: grant([PI, PR, BP, IM, SW, LA], allow),
+        fieldSources: grant([PI, PR, BP, IM, SW, LA], allow),
+        participations: grant([PI, PR, BP, SW, LA, NC], allow),
+        placements: grant([PI, PR, BP, LT], allow),
+        crossings: grant([PI, PR, IM], allow),
+        repatriations: grant([PI, BP, IM, SW], allow),
+        referrals: grant([PI, BP, SW, LA, LT, NC], allow),
+      },
+      identity: ["fullName", "aliases", "birthDate", "phone", "email", "address"],
+    },
+    PersonStatement: {
+      about: "What one agency said about a person; same confidentiality as the person's resolved fields.",
+      default: grant([PI, PR, BP, IM, SW, LA], allow),
+      fields: { fullName: IDENTITY, aliases: IDENTITY, birthDate: BIRTH_DATE, phone: CONTACT, email: CONTACT, address: ADDRESS, documents: grant([PI, PR, BP, IM, SW, LA], allow) },
+      identity: ["fullName", "aliases", "birthDate", "phone", "email", "address"],
+    },
+    IdentityDocument: {
+      about: "NIK, passport and other documents. Numbers are direct identifiers.",
+      default: grant(CASEWORK, allow),
+      fields: { number: DOCUMENT_NUMBER },
+      identity: ["number"],
+      lookupWhenMasked: { number: [LT, NC] },
+    },
+    FieldConflict: {
+      about: "Where agencies disagree on a person's field. Each value is shown only as the caller could see that field itself.",
+      default: grant([PI, PR, BP, IM, SW, LA], allow),
+    },
+    ConflictingValue: {
+      about: "One agency's value in a conflict. `value` is decided as the person's own field would be (Person.<field>, with the same protections).",
+      default: grant([PI, PR, BP, IM, SW, LA], allow),
+    },
+    FieldSource: {
+      about: "Which agency's statement a resolved person field came from.",
+      default: grant([PI, PR, BP, IM, SW, LA], allow),
+    },
+
+    // ---------------------------------------------------------------- cases
+    Case: {
+      about: "A TPPO case (HTCDS cas_). Free text is special category; analysts and admins see facts only.",
+      rows: {
+        [PI]: [["case.inJurisdiction"], ["case.assignedToAgency"], ["case.contributedByAgency"]],
+        [PR]: [["case.assignedToAgency"], ["case.contributedByAgency"]],
+        [BP]: [["case.hasPlacement", "case.inJurisdiction"]],
+        [SW]: [["case.referralToAgency"]],
+        [LA]: [["case.legalAidReferralToAgency"]],
+        [TA]: [["case.inJurisdiction"]],
+        [AD]: "all",
+      },
+      default: grant([PI, PR], allow),
+      fields: {
+        ...Object.fromEntries(CASE_FACTS.map((f) => [f, grant([PI, PR, TA, AD], allow)])),
+        ...Object.fromEntries(CASE_STATUS_ONLY.map((f) => [f, grant([PI, PR, BP, SW, LA, TA, AD], allow)])),
+        title: grant([PI, PR], allow),
+        summary: { [PI]: forPurpose(["investigation"]), [PR]: forPurpose(["prosecution"]) },
+        closureReason: grant([PI, PR], allow),
+        participants: grant([PI, PR, BP, SW, LA], allow),
+        placements: grant([PI, PR, BP], allow),
+        crossings: grant([PI, PR], allow),
+        repatriations: grant([PI, PR], allow),
+        referrals: grant([PI, SW, LA], allow),
+        proceedings: grant([PI, PR, LA], allow),
+        assignments: grant([PI, PR, AD], allow),
+        warnings: grant([PI], allow),
+      },
+      special: ["title", "summary", "closureReason"],
+    },
+    CaseAssignment: { about: "Which organization a case is assigned to.", default: grant([PI, PR, AD], allow) },
+    CaseParticipant: {
+      about: "A person's role in a case. Victim needs are special category (health); suspects are for law enforcement only.",
+      rows: {
+        [PI]: [["participant.inVisibleCase"], ["participant.contributedByAgency"]],
+        [PR]: [["participant.inVisibleCase"]],
+        [BP]: [["participant.victim", "participant.inVisibleCase"]],
+        [SW]: [["participant.victim", "participant.referredToAgency"]],
+        [LA]: [["participant.victim", "participant.legalAidReferralToAgency"]],
+        [NC]: [["participant.victim", "participant.referredToAgency"]],
+      },
+      default: grant([PI, PR, BP, SW, LA, NC], allow),
+      fields: {
+        ...withProvenance(grant([PI, PR, BP, SW, LA, NC], allow)),
+        needs: grant([SW, LA, NC], allow),
+        relationshipToTrafficker: grant([PI, PR, SW, LA], allow),
+        consentAgencies: grant([PI, PR, SW, LA, NC], allow),
+        suspectRoles: grant([PI, PR], allow),
+        suspectOrganization: grant([PI, PR], allow),
+        roleDetails: grant([PI, PR], allow),
+        case: grant([PI, PR, BP, SW, LA], allow),
+      },
+      special: ["needs", "roleDetails"],
+    },
+
+    // ---------------------------------------------------------------- around the case
+    MigrantPlacement: {
+      about: "BP3MI placement records (SISKOP2MI). LTSA checks legality with them.",
+      rows: {
+        [PI]: [["placement.inVisibleCase"], ["placement.contributedByAgency"]],
+        [PR]: [["placement.inVisibleCase"]],
+        [BP]: "all",
+        [LT]: "all",
+      },
+      default: grant([PI, PR, BP, LT], allow),
+    },
+    BorderCrossing: {
+      about: "Imigrasi exits, entries and deportations (SIMKIM).",
+      rows: {
+        [IM]: "all",
+        [PI]: [["crossing.inVisibleCase"], ["crossing.contributedByAgency"]],
+        [PR]: [["crossing.inVisibleCase"]],
+      },
+      default: grant([PI, PR, IM], allow),
+      identity: ["documentNumber"],
+    },
+    Repatriation: {
+      about: "Returns of Indonesians from abroad and who received them.",
+      rows: {
+        [PI]: [["repatriation.inVisibleCase"], ["repatriation.contributedByAgency"]],
+        [BP]: "all",
+        [IM]: "all",
+        [SW]: [["repatriation.receivedByAgency"], ["repatriation.contributedByAgency"]],
+      },
+      default: grant([PI, BP, IM, SW], allow),
+    },
+    ServiceReferral: {
+      about: "A victim referred for a service. Notes are counselling/health material: service providers only.",
+      rows: {
+        [PI]: [["referral.inVisibleCase"]],
+        [BP]: [["referral.fromAgency"], ["referral.toAgency"]],
+        [SW]: [["referral.toAgency"], ["referral.fromAgency"]],
+        [LA]: [["referral.toAgency"], ["referral.fromAgency"]],
+        [LT]: [["referral.fromAgency"]],
+        [NC]: [["referral.toAgency"], ["referral.fromAgency"]],
+      },
+      default: grant([PI, BP, SW, LA, LT, NC], allow),
+      fields: { notes: grant([SW, LA, NC], allow), declineReason: grant([SW, LA, NC, LT, BP], allow) },
+      special: ["notes", "declineReason"],
+    },
+    LegalProceeding: {
+      about: "Police report, investigation stage, prosecution and verdict.",
+      rows: {
+        [PI]: [["proceeding.inVisibleCase"], ["proceeding.contributedByAgency"]],
+        [PR]: [["proceeding.inVisibleCase"], ["proceeding.contributedByAgency"]],
+        [LA]: [["proceeding.inVisibleCase"]],
+      },
+      default: grant([PI, PR, LA], allow),
+      special: ["defendantName"],
+    },
+    EarlyWarningReport: {
+      about: "Reports of suspicious recruitment or vulnerable villages (LTSA desk, community).",
+      rows: {
+        [PI]: [["warning.inJurisdiction"], ["warning.contributedByAgency"]],
+        [BP]: [["warning.inJurisdiction"], ["warning.contributedByAgency"]],
+        [IM]: [["warning.inJurisdiction"]],
+        [LT]: [["warning.inJurisdiction"], ["warning.contributedByAgency"]],
+        [NC]: [["warning.contributedByAgency"]],
+        [TA]: [["warning.inJurisdiction"]],
+      },
+      default: grant([PI, BP, IM, LT, NC, TA], allow),
+      fields: { description: grant([PI, BP, IM, LT, NC], allow), suspectedRecruiter: grant([PI, BP, IM, LT, NC], allow) },
+      special: ["description", "suspectedRecruiter"],
+    },
+
+    // ---------------------------------------------------------------- accountability
+    AuditEntry: {
+      about: "The append-only audit log: who accessed or wrote what, never values. Auditors only; nobody can change it.",
+      rows: { [AU]: "all" },
+      default: grant([AU], allow),
+    },
+  },
+};

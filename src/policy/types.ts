@@ -1,0 +1,54 @@
+// The shape of the access policy (src/policy/rules.ts). Short forms are expanded once by
+// resolvePolicy() into a complete role x coordinate table; request-time code only looks up.
+import type { MaskerName } from "./maskers";
+import type { Purpose, Role } from "./roles";
+import type { ScopeName } from "./scopes";
+
+/** allow: the value; deny: null + FORBIDDEN error; mask:<masker>: a masked value of the same type. */
+export type Effect = "allow" | "deny" | `mask:${MaskerName}`;
+
+/** An effect, or one that depends on the token's declared purpose. */
+export type Grant = Effect | { readonly when: readonly Purpose[]; readonly then: Effect; readonly else: Effect };
+
+export type RoleGrants = Partial<Record<Role, Grant>>;
+
+/** Row scope: alternatives are ORed; each alternative is an AND of named scopes (src/policy/scopes.ts). */
+export type RowRule = "all" | readonly (readonly ScopeName[])[];
+
+export interface TypePolicy {
+  /** What the type is, for the access matrix. */
+  readonly about: string;
+  /** Row scope per role. Absent: rows are reachable only through a parent the caller can see. A role missing from a present map sees no rows. */
+  readonly rows?: Partial<Record<Role, RowRule>>;
+  /** Grant per role for every field not listed in `fields`. */
+  readonly default?: RoleGrants;
+  /** Per-field grants, overriding `default` role by role. */
+  readonly fields?: Readonly<Record<string, RoleGrants>>;
+  /** Direct identifiers of a person: child-victim and consent protections apply; reads are audited. */
+  readonly identity?: readonly string[];
+  /** Special-category or free-text fields (health, needs, narratives): reads are audited. */
+  readonly special?: readonly string[];
+  /** Filters/lookups on these fields are allowed for a role whose grant is a mask (e.g. LTSA looking up a NIK it holds). */
+  readonly lookupWhenMasked?: Readonly<Record<string, readonly Role[]>>;
+}
+
+export interface ProtectionRule {
+  readonly about: string;
+  /** Effect applied to identity fields of protected persons for every role/purpose not exempted. */
+  readonly effect: Effect;
+  readonly exempt: readonly { readonly role: Role; readonly purposes: readonly Purpose[] }[];
+}
+
+export interface Policy {
+  readonly types: Readonly<Record<string, TypePolicy>>;
+  /** Types that only carry other types (connections, edges, page info, results): always allowed. */
+  readonly structuralTypes: readonly RegExp[];
+  readonly protections: {
+    /** Victims who were children at the time of exploitation (CaseParticipant.isChild). */
+    readonly childVictimIdentity: ProtectionRule;
+    /** Victims' consent to share identity with an agency (CaseParticipant.consentAgencies). */
+    readonly victimConsent: ProtectionRule;
+  };
+  /** Roles allowed to use introspection (__schema, __type) and the federation _service field. */
+  readonly introspection: readonly Role[];
+}

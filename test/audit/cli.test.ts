@@ -1,0 +1,145 @@
+// `tppo-hub audit verify`: a real process against an embedded database in DATA_DIR, or a
+// PostgreSQL database named by DATABASE_URL, before and after tampering.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { appendAuditEntries, type AuditEntryInput } from "../../src/audit/append";
+import { openDatabase, type Database } from "../../src/db/database";
+import { applyMigrations } from "../../src/db/migrations";
+import { backends, freshDatabase, type Backend } from "../support/hub";
+
+const ROOT = path.resolve(__dirname, "../..");
+const BIN = path.join(ROOT, "bin/tppo-hub.cjs");
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), LOG_LEVEL: "silent", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const entry = (i: number): AuditEntryInput => ({
+  requestId: `cli-request-${i}`,
+  agency: "POLDA-KALBAR",
+  roles: ["police-investigator"],
+  purpose: "investigation",
+  operationName: "CaseFile",
+  action: "READ",
+  recordType: "Person",
+  recordIds: [`person-${i}`],
+  fields: ["fullName"],
+  decision: "ALLOW",
+});
+
+/** A database the CLI can open, and how to reopen it from the test. */
+interface Target {
+  env: Record<string, string>;
+  open(): Promise<Database>;
+  cleanup(): void;
+}
+
+async function prepare(backend: Backend): Promise<Target> {
+  if (backend === "pglite") {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tppo-hub-audit-"));
+    const open = () => openDatabase({ kind: "pglite", dataDir: path.join(dataDir, "pglite") });
+    const db = await open();
+    await applyMigrations(db.raw);
+    await db.close();
+    return { env: { DATA_DIR: dataDir }, open, cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const db = await freshDatabase("postgres");
+  const url = new URL(process.env.TEST_PG_URL!);
+  url.pathname = new URL(db.location).pathname;
+  await db.close();
+  return { env: { DATABASE_URL: url.toString() }, open: () => openDatabase({ kind: "postgres", url: url.toString(), poolSize: 1 }), cleanup: () => undefined };
+}
+
+async function withDb<T>(t: Target, fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await t.open();
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+describe.each(backends)("tppo-hub audit verify on %s", (backend) => {
+  let target: Target;
+  let head: string;
+
+  beforeAll(async () => {
+    target = await prepare(backend);
+  });
+  afterAll(() => target.cleanup());
+
+  it("verifies an empty log", async () => {
+    const run = await cli(["audit", "verify"], target.env);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toBe("Audit log verified: 0 entries (empty).\n");
+  });
+
+  it("exits 0 and prints the count and the head to record", async () => {
+    await withDb(target, (db) => appendAuditEntries(db.prisma, Array.from({ length: 12 }, (_, i) => entry(i))));
+    const run = await cli(["audit", "verify"], target.env);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const m = /^Audit log verified: 12 entries\. Head: (12:[0-9a-f]{64})\n/.exec(run.stdout);
+    expect(m).not.toBeNull();
+    head = m![1]!;
+    expect((await cli(["audit", "verify", "--expect-head", head], target.env)).code).toBe(0);
+  });
+
+  it("exits 1 naming the first edited entry", async () => {
+    await withDb(target, (db) =>
+      db.raw.exec(`ALTER TABLE "AuditEntry" DISABLE TRIGGER USER; UPDATE "AuditEntry" SET fields = ARRAY['nik'] WHERE seq = 5; ALTER TABLE "AuditEntry" ENABLE TRIGGER USER`),
+    );
+    const run = await cli(["audit", "verify"], target.env);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe("tppo-hub: audit log broken at entry 5: hash does not match the entry's contents (the entry was edited) (4 entries verified before it)\n");
+  });
+
+  it("exits 1 naming a deleted entry, and when the tail is gone from a recorded head", async () => {
+    await withDb(target, (db) =>
+      db.raw.exec(
+        `ALTER TABLE "AuditEntry" DISABLE TRIGGER USER; UPDATE "AuditEntry" SET fields = ARRAY['fullName'] WHERE seq = 5; DELETE FROM "AuditEntry" WHERE seq = 8; ALTER TABLE "AuditEntry" ENABLE TRIGGER USER`,
+      ),
+    );
+    const deleted = await cli(["audit", "verify"], target.env);
+    expect(deleted.code).toBe(1);
+    expect(deleted.stderr).toMatch(/^tppo-hub: audit log broken at entry 8: entry 8 is missing \(deleted\)/);
+    expect(deleted.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+
+    await withDb(target, (db) => db.raw.exec(`ALTER TABLE "AuditEntry" DISABLE TRIGGER USER; DELETE FROM "AuditEntry" WHERE seq >= 8; ALTER TABLE "AuditEntry" ENABLE TRIGGER USER`));
+    expect((await cli(["audit", "verify"], target.env)).code).toBe(0); // a shorter chain is still a chain
+    const truncated = await cli(["audit", "verify", "--expect-head", head], target.env);
+    expect(truncated.code).toBe(1);
+    expect(truncated.stderr).toMatch(/^tppo-hub: audit log broken at entry 12: the recorded head \(seq 12\) is beyond the end of the log \(seq 7\)/);
+  });
+
+  it("refuses a malformed --expect-head", async () => {
+    const run = await cli(["audit", "verify", "--expect-head", "not-a-hash"], target.env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^tppo-hub: --expect-head must be/);
+  });
+});
