@@ -2,7 +2,7 @@
 import type { Config } from "./config";
 import type { Database } from "./db/database";
 import { openConfiguredDatabase, prepareSchema } from "./db/open";
-import { buildSchema } from "./graph";
+import { securedSchema } from "./policy";
 import { loadHubKey, type HubKey } from "./auth/hub-key";
 import { hubIssuer, parseIssuers, trustedIssuer, type TrustedIssuer } from "./auth/issuers";
 import { bearerAuthenticator } from "./auth/verify-token";
@@ -28,7 +28,7 @@ export async function startHub(config: Config, log: Logger, opts: { migrate: boo
     await prepareSchema(db, { migrate: opts.migrate, log });
     const { hubKey, issuers } = await loadIssuers(config, db.kind === "pglite");
     const server = await startHubServer({
-      schema: buildSchema(),
+      ...securedSchema(),
       db,
       log,
       auth: bearerAuthenticator(issuers),

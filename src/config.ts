@@ -22,7 +22,12 @@ const schema = z.object({
   /** @default ./data */
   DATA_DIR: z.string().min(1).default("./data"),
   /** @default 4000 */
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  PORT: z.coerce
+    .number({ error: "must be a port number from 0 to 65535" })
+    .int({ error: "must be a port number from 0 to 65535" })
+    .min(0, { error: "must be a port number from 0 to 65535" })
+    .max(65535, { error: "must be a port number from 0 to 65535" })
+    .default(4000),
   /** @default 127.0.0.1 in embedded mode would surprise container users, so 0.0.0.0 */
   HOST: z.string().min(1).default("0.0.0.0"),
   /** @default info */

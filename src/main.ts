@@ -6,6 +6,7 @@ import { printSubgraphSchema } from "@apollo/subgraph";
 import { loadConfig, ConfigError, type Config } from "./config";
 import { createLogger } from "./logger";
 import { openConfiguredDatabase, prepareSchema, PendingMigrationsError } from "./db/open";
+import { DatabaseConnectionError } from "./db/database";
 import { applyMigrations } from "./db/migrations";
 import { startHub } from "./app";
 import { buildSchema } from "./graph";
@@ -22,24 +23,15 @@ export const SCHEMA_FILE = path.resolve(__dirname, "../schema/hub.graphql");
 /** Expected failures print one line and exit 1; anything else is a bug and keeps its stack. */
 function fail(err: unknown): never {
   const msg = err instanceof Error ? err.message : String(err);
-  const expected =
-    err instanceof ConfigError ||
-    err instanceof PendingMigrationsError ||
-    (err as { code?: string }).code === "EADDRINUSE" ||
-    (err as { code?: string }).code === "EACCES" ||
-    (err as { code?: string }).code === "ECONNREFUSED" ||
-    (err as { code?: string }).code === "ENOTFOUND" ||
-    (err as { code?: string }).code === "28P01" ||
-    (err as { code?: string }).code === "3D000" ||
-    (err as { name?: string }).name === "CliError";
-  if (expected) {
-    const code = (err as { code?: string }).code;
-    const hint =
-      code === "EADDRINUSE" ? "port already in use (set PORT)" :
-      code === "ECONNREFUSED" || code === "ENOTFOUND" ? "cannot reach the database at DATABASE_URL" :
-      code === "28P01" ? "database authentication failed (check DATABASE_URL)" :
-      code === "3D000" ? "database named in DATABASE_URL does not exist" : "";
-    process.stderr.write(`tppo-hub: ${hint ? `${hint}: ` : ""}${msg}\n`);
+  const code = (err as { code?: string } | undefined)?.code;
+  // Name the setting to change where the message itself does not.
+  const advice =
+    err instanceof DatabaseConnectionError ? " (check DATABASE_URL)" :
+    code === "EADDRINUSE" ? " (port in use: set PORT)" :
+    code === "EACCES" ? " (not allowed to listen there: set PORT or HOST)" :
+    undefined;
+  if (advice !== undefined || err instanceof ConfigError || err instanceof PendingMigrationsError || err instanceof CliError) {
+    process.stderr.write(`tppo-hub: ${msg}${advice ?? ""}\n`);
     process.exit(1);
   }
   process.stderr.write(`tppo-hub: unexpected error: ${err instanceof Error ? err.stack : msg}\n`);

@@ -16,9 +16,14 @@ import type { Logger } from "./logger";
 import { requestGuards } from "./guards";
 import { AuditTrail } from "./audit/trail";
 import { auditPlugin } from "./audit/plugin";
+import { Access } from "./policy/access";
+import { documentGuardPlugin } from "./policy/document-guard";
+import type { ResolvedPolicy } from "./policy/resolve";
 
 export interface HubServerOptions {
+  /** The policy-enforced schema and its resolved policy (src/policy/index.ts securedSchema()). */
   schema: GraphQLSchema;
+  policy: ResolvedPolicy;
   db: Database;
   log: Logger;
   auth: Authenticator;
@@ -104,7 +109,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     csrfPrevention: true,
     formatError: formatError(log),
     validationRules: requestGuards.validationRules,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownTimeoutMs ?? 10_000 }), ...requestGuards.plugins, auditPlugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownTimeoutMs ?? 10_000 }), ...requestGuards.plugins, documentGuardPlugin(), auditPlugin()],
   });
   await apollo.start();
 
@@ -159,6 +164,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
           db,
           log: reqLog,
           principal,
+          access: new Access(principal, opts.policy, db),
           audit: new AuditTrail(db.prisma, { requestId, agency: principal.agency, roles: principal.roles, purpose: principal.purpose }),
           statsMinCell: opts.statsMinCell ?? 11,
         }),

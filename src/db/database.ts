@@ -50,11 +50,34 @@ function counting(factory: SqlDriverAdapterFactory, counter: { n: number }): Sql
   } as SqlDriverAdapterFactory);
 }
 
+/** The configured PostgreSQL cannot be used at all (unreachable, refused, bad credentials, no such database). */
+export class DatabaseConnectionError extends Error {
+  constructor(readonly location: string, cause: unknown) {
+    // Node's dual-stack connect reports an AggregateError whose own message is empty.
+    const first = cause instanceof AggregateError && cause.errors.length ? cause.errors[0] : cause;
+    const detail = first instanceof Error ? first.message || (first as { code?: string }).code || first.name : String(first);
+    super(`cannot connect to the database at ${location}: ${detail}`, { cause });
+    this.name = "DatabaseConnectionError";
+  }
+}
+
+/** @default 10000: an address that drops packets would otherwise hang start-up forever. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const counter = { n: 0 };
   if (opts.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    const url = new URL(opts.url);
+    const location = `postgresql://${url.hostname}:${url.port || 5432}${url.pathname}`;
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     pool.on("error", () => undefined); // a dropped idle connection must not crash the process
+    // Fail here, with one clear error, rather than somewhere inside the first query.
+    try {
+      (await pool.connect()).release();
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw new DatabaseConnectionError(location, err);
+    }
     const prisma = new PrismaClient({ adapter: counting(new PrismaPg(pool), counter) });
     const raw: RawSql = {
       exec: async (sql) => {
@@ -62,7 +85,6 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       },
       query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params as unknown[])).rows as T[],
     };
-    const url = new URL(opts.url);
     return {
       kind: "postgres",
       prisma,
@@ -70,7 +92,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       get queryCount() {
         return counter.n;
       },
-      location: `postgresql://${url.hostname}:${url.port || 5432}${url.pathname}`,
+      location,
       close: async () => {
         await prisma.$disconnect();
         await pool.end();

@@ -1,9 +1,8 @@
 // Per-request DataLoaders for data a computed field needs beyond its parent row. Cached on the
-// request context (WeakMap), so nothing is shared between requests; loaders that read rows a
-// caller could be scoped out of are keyed by the caller's row scope.
+// request context (WeakMap), so nothing is shared between requests.
 import DataLoader from "dataloader";
 import type { AgencyType } from "../generated/prisma/client.ts";
-import { rowScope, type ScopedType } from "../policy/row-scope";
+import type { ScopedType } from "../policy/row-scope";
 import type { GraphContext } from "./context";
 
 const perRequest = new WeakMap<GraphContext, Map<string, DataLoader<string, unknown>>>();
@@ -34,27 +33,13 @@ export function agencyTypeByCode(ctx: GraphContext): DataLoader<string, AgencyTy
   );
 }
 
-const isEmptyScope = (scope: Record<string, unknown>) => Object.keys(scope).length === 0;
-
 /**
  * Row scope for to-one relations. Prisma cannot filter a to-one include, so the relation is
- * loaded with its parent and then checked here: ids of the related rows are tested against the
- * caller's scope in ONE query per type per batch. With an empty scope (the default) no query
- * runs. Out of scope reads as null: forbidden looks like missing.
+ * loaded with its parent (no extra query) and then checked with the policy's batched visibility
+ * test (src/policy/access.ts: one SQL statement per type per batch, none when the scope is
+ * empty). Out of scope reads as null: forbidden looks like missing.
  */
 export async function scopedOne<T extends { id: string }>(ctx: GraphContext, type: ScopedType, row: T | null | undefined): Promise<T | null> {
   if (!row) return null;
-  const scope = rowScope(ctx, type);
-  if (isEmptyScope(scope)) return row;
-  const visible = loader(ctx, `visible:${type}:${JSON.stringify(scope)}`, () =>
-    new DataLoader<string, boolean>(async (ids) => {
-      const delegate = (ctx.db.prisma as unknown as Record<string, { findMany(a: unknown): Promise<{ id: string }[]> }>)[
-        type.charAt(0).toLowerCase() + type.slice(1)
-      ];
-      const rows = await delegate!.findMany({ where: { AND: [{ id: { in: [...ids] } }, scope] }, select: { id: true } });
-      const seen = new Set(rows.map((r) => r.id));
-      return ids.map((id) => seen.has(id));
-    }),
-  );
-  return (await visible.load(row.id)) ? row : null;
+  return (await ctx.access.visible(type, row.id)) ? row : null;
 }

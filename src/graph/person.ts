@@ -132,7 +132,9 @@ export const PersonType = builder.prismaObject("Person", {
       nullable: false,
       description: "Fields where agencies' statements disagree, with every value and the one the hub chose. Empty when all agree.",
       select: { statements: STATEMENT_ORDER },
-      resolve: async (p, _args, ctx) => (await resolutionOf(ctx, p.statements)).conflicts,
+      // Each value carries its field and person so the policy can decide it as that Person field.
+      resolve: async (p, _args, ctx) =>
+        (await resolutionOf(ctx, p.statements)).conflicts.map((c) => ({ ...c, values: c.values.map((v) => ({ ...v, field: c.field, personId: p.id })) })),
     }),
     fieldSources: t.field({
       type: [FieldSourceRef],

@@ -119,7 +119,7 @@ export function enforcePolicy(schema: GraphQLSchema, policy: ResolvedPolicy): Gr
           access.maskedPaths.push(pathString(info));
         }
         if (sensitivity && value !== null && value !== undefined) {
-          ctx.audit?.read(typeName, String((source as Row).id ?? (source as Row).personId ?? ""), field.name, effect.kind);
+          ctx.audit?.read(typeName, String((source as Row).id ?? (source as Row).seq ?? ""), field.name, effect.kind === "mask" ? "MASK" : "ALLOW");
         }
         return value;
       };

@@ -7,7 +7,7 @@
 // Legal anchors: UU 21/2007 Art. 24 and 44 (victim and witness identity confidential),
 // UU 27/2022 Art. 15 (law-enforcement exemption), Art. 16 (purpose limitation), children's data
 // as special category. Where in doubt, least privilege wins.
-import type { Policy, RoleGrants, Grant } from "./types";
+import type { Policy, RoleGrants, Grant, TypePolicy } from "./types";
 import type { Role, Purpose } from "./roles";
 
 // ------------------------------------------------------------------ vocabulary for the rules
@@ -76,6 +76,17 @@ const PERSON_BASICS = grant(CASEWORK, allow);
 /** Provenance of contributed records: harmless metadata, visible wherever the record is. */
 const PROVENANCE = ["sourceAgency", "sourceSystem", "externalId", "contributedAt", "contributedBy", "version", "updatedAt"] as const;
 const withProvenance = (g: RoleGrants) => Object.fromEntries(PROVENANCE.map((f) => [f, g]));
+
+/**
+ * The hub administrator sees that records exist and where they came from (to resolve contribution
+ * problems), never what they say about people: every row, but only id and provenance fields.
+ */
+const adminRows = { [AD]: "all" } as const;
+function withAdminMetadata(tp: TypePolicy, metadata: readonly string[] = ["id", ...PROVENANCE]): TypePolicy {
+  const fields: Record<string, RoleGrants> = { ...tp.fields };
+  for (const f of metadata) fields[f] = { ...fields[f], [AD]: allow };
+  return { ...tp, fields };
+}
 
 /** Non-identifying case facts: what analysts and admins may see and count. */
 const CASE_FACTS = [
@@ -185,9 +196,10 @@ export const POLICY: Policy = {
     },
 
     // ---------------------------------------------------------------- persons
-    Person: {
+    Person: withAdminMetadata({
       about: "One human being. Identity is confidential by default (UU 21/2007 Art. 44).",
       rows: {
+        ...adminRows,
         [PI]: [["person.inVisibleCase"], ["person.contributedByAgency"]],
         [PR]: [["person.inVisibleCase"]],
         [BP]: [["person.migrantWorker", "person.notOnlySuspect"], ["person.contributedByAgency"]],
@@ -216,7 +228,8 @@ export const POLICY: Policy = {
         referrals: grant([PI, BP, SW, LA, LT, NC], allow),
       },
       identity: ["fullName", "aliases", "birthDate", "phone", "email", "address"],
-    },
+    }, ["id"]),
+
     PersonStatement: {
       about: "What one agency said about a person; same confidentiality as the person's resolved fields.",
       default: grant([PI, PR, BP, IM, SW, LA], allow),
@@ -274,9 +287,10 @@ export const POLICY: Policy = {
       special: ["title", "summary", "closureReason"],
     },
     CaseAssignment: { about: "Which organization a case is assigned to.", default: grant([PI, PR, AD], allow) },
-    CaseParticipant: {
+    CaseParticipant: withAdminMetadata({
       about: "A person's role in a case. Victim needs are special category (health); suspects are for law enforcement only.",
       rows: {
+        ...adminRows,
         [PI]: [["participant.inVisibleCase"], ["participant.contributedByAgency"]],
         [PR]: [["participant.inVisibleCase"]],
         [BP]: [["participant.victim", "participant.inVisibleCase"]],
@@ -296,42 +310,50 @@ export const POLICY: Policy = {
         case: grant([PI, PR, BP, SW, LA], allow),
       },
       special: ["needs", "roleDetails"],
-    },
+    }),
+
 
     // ---------------------------------------------------------------- around the case
-    MigrantPlacement: {
+    MigrantPlacement: withAdminMetadata({
       about: "BP3MI placement records (SISKOP2MI). LTSA checks legality with them.",
       rows: {
+        ...adminRows,
         [PI]: [["placement.inVisibleCase"], ["placement.contributedByAgency"]],
         [PR]: [["placement.inVisibleCase"]],
         [BP]: "all",
         [LT]: "all",
       },
       default: grant([PI, PR, BP, LT], allow),
-    },
-    BorderCrossing: {
+    }),
+
+    BorderCrossing: withAdminMetadata({
       about: "Imigrasi exits, entries and deportations (SIMKIM).",
       rows: {
+        ...adminRows,
         [IM]: "all",
         [PI]: [["crossing.inVisibleCase"], ["crossing.contributedByAgency"]],
         [PR]: [["crossing.inVisibleCase"]],
       },
       default: grant([PI, PR, IM], allow),
       identity: ["documentNumber"],
-    },
-    Repatriation: {
+    }),
+
+    Repatriation: withAdminMetadata({
       about: "Returns of Indonesians from abroad and who received them.",
       rows: {
+        ...adminRows,
         [PI]: [["repatriation.inVisibleCase"], ["repatriation.contributedByAgency"]],
         [BP]: "all",
         [IM]: "all",
         [SW]: [["repatriation.receivedByAgency"], ["repatriation.contributedByAgency"]],
       },
       default: grant([PI, BP, IM, SW], allow),
-    },
-    ServiceReferral: {
+    }),
+
+    ServiceReferral: withAdminMetadata({
       about: "A victim referred for a service. Notes are counselling/health material: service providers only.",
       rows: {
+        ...adminRows,
         [PI]: [["referral.inVisibleCase"]],
         [BP]: [["referral.fromAgency"], ["referral.toAgency"]],
         [SW]: [["referral.toAgency"], ["referral.fromAgency"]],
@@ -342,20 +364,24 @@ export const POLICY: Policy = {
       default: grant([PI, BP, SW, LA, LT, NC], allow),
       fields: { notes: grant([SW, LA, NC], allow), declineReason: grant([SW, LA, NC, LT, BP], allow) },
       special: ["notes", "declineReason"],
-    },
-    LegalProceeding: {
+    }),
+
+    LegalProceeding: withAdminMetadata({
       about: "Police report, investigation stage, prosecution and verdict.",
       rows: {
+        ...adminRows,
         [PI]: [["proceeding.inVisibleCase"], ["proceeding.contributedByAgency"]],
         [PR]: [["proceeding.inVisibleCase"], ["proceeding.contributedByAgency"]],
         [LA]: [["proceeding.inVisibleCase"]],
       },
       default: grant([PI, PR, LA], allow),
       special: ["defendantName"],
-    },
-    EarlyWarningReport: {
+    }),
+
+    EarlyWarningReport: withAdminMetadata({
       about: "Reports of suspicious recruitment or vulnerable villages (LTSA desk, community).",
       rows: {
+        ...adminRows,
         [PI]: [["warning.inJurisdiction"], ["warning.contributedByAgency"]],
         [BP]: [["warning.inJurisdiction"], ["warning.contributedByAgency"]],
         [IM]: [["warning.inJurisdiction"]],
@@ -366,7 +392,8 @@ export const POLICY: Policy = {
       default: grant([PI, BP, IM, LT, NC, TA], allow),
       fields: { description: grant([PI, BP, IM, LT, NC], allow), suspectedRecruiter: grant([PI, BP, IM, LT, NC], allow) },
       special: ["description", "suspectedRecruiter"],
-    },
+    }),
+
 
     // ---------------------------------------------------------------- accountability
     AuditEntry: {

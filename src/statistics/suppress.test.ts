@@ -91,6 +91,27 @@ describe("suppressCube", () => {
     expect(p.get(2)!.withheld).toBe(false);
   });
 
+  it("suppresses a table the same whether asked for alone or inside a bigger cube, whatever the row order", () => {
+    // Deterministic pseudo-random 3-D data with many small cells.
+    let seed = 42;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const rows: [string[], number][] = [];
+    for (const a of ["a1", "a2", "a3", "a4"]) for (const b of ["b1", "b2", "b3"]) for (const c of ["c1", "c2", "c3", "c4", "c5"]) {
+      // Few distinct counts, so that many choices are ties the order could decide.
+      const n = [0, 1, 3, 12, 12, 15, 20][rand(7)]!;
+      if (n) rows.push([[a, b, c], n]);
+    }
+    const shuffled = <T,>(xs: T[]) => xs.map((x) => [rand(1000), x] as const).sort((p, q) => p[0] - q[0]).map(([, x]) => x);
+    const valuesOf = (p: ReturnType<typeof suppressCube>, mask: number) => hidden(p, mask);
+    const full = suppressCube(3, cubeOf(3, shuffled(rows)), 11);
+    for (let sub = 1; sub < 8; sub++) {
+      const dims = [0, 1, 2].filter((d) => sub & (1 << d));
+      const projected = shuffled(rows.map(([v, n]) => [dims.map((d) => v[d]!), n] as [string[], number]));
+      const alone = suppressCube(dims.length, cubeOf(dims.length, projected), 11);
+      expect({ sub, hidden: valuesOf(alone, (1 << dims.length) - 1) }).toEqual({ sub, hidden: valuesOf(full, sub) });
+    }
+  });
+
   it("withholds a table whose small cell can only be covered by cells whose values are public", () => {
     // Small (a, x) needs a cover in column x: only (b, x), which is alone in row b and so
     // equals the published margin b. Hiding it would protect nothing.

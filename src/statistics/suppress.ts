@@ -12,9 +12,10 @@
 //     reach k, so margin - published neither gives one cell nor pins several to tiny values
 //     (when no cover is left, a sum below k is accepted unless it pins every cell to 1);
 //  3. a line whose margin is suppressed must hold a suppressed cell, or the line would publish it;
-//  4. the cell suppressed to satisfy 2 or 3 is a published one in the line whose value is not
-//     already public through another line (a cell alone in a line equals that margin): one that
-//     also helps another line short of hidden cells if any, else the smallest.
+//  4. the cell suppressed to satisfy 2 or 3 is a published one in the line whose value would not
+//     come straight back out of another of its lines (a cell alone in a line equals that margin;
+//     a cell that would be the only hidden one beside public cells equals margin - published):
+//     one that also helps another line short of hidden cells if any, else the smallest.
 // A table where a value would still come out exactly is withheld whole (every cell suppressed).
 
 /** A cell: values per cube dimension (null where the table aggregates over it) and its count. */
@@ -64,7 +65,10 @@ export function suppressCube(dimCount: number, cube: Cube, k: number, hierarchie
   const isSuppressed = (mask: number, key: string) => result.get(mask)?.suppressed.has(key) ?? false;
 
   for (const mask of masks) {
-    const cells = cube.get(mask) ?? new Map<string, Cell>();
+    // Cells in value order: lines are visited in this order and the greedy choices depend on it,
+    // so it must not depend on the order the database returned the rows in.
+    const byValues = (c: Cell) => JSON.stringify(c.values.filter((v) => v !== null));
+    const cells = new Map([...(cube.get(mask) ?? new Map<string, Cell>()).entries()].sort(([, a], [, b]) => (byValues(a) < byValues(b) ? -1 : byValues(a) > byValues(b) ? 1 : 0)));
     const suppressed = new Set<string>();
     for (const [key, c] of cells) if (c.n > 0 && c.n < k) suppressed.add(key);
     if (mask === 0) {
@@ -103,9 +107,20 @@ export function suppressCube(dimCount: number, cube: Cube, k: number, hierarchie
     }
 
     const count = (key: string) => cells.get(key)!.n;
-    // A cell alone in a line whose margin is published has a public value: useless as cover.
+    // Ties break on the cell's values alone, so the choice is the same in every cube it is part of.
+    const tie = (key: string) => byValues(cells.get(key)!);
+    // A cell alone in a line whose margin is published has a public value.
     const isPublic = (key: string, except: number) =>
       (linesOf.get(key) ?? []).some((id) => id !== except && lines[id]!.cells.length === 1 && !lines[id]!.marginSuppressed);
+    // A cover must not come straight back out of another of its lines: one with a published
+    // margin where it would be the only hidden cell and nothing else could be hidden beside it.
+    const usableCover = (key: string, except: number) =>
+      (linesOf.get(key) ?? []).every((id) => {
+        if (id === except) return true;
+        const other = lines[id]!;
+        if (other.marginSuppressed || other.cells.some((c) => c !== key && suppressed.has(c))) return true;
+        return other.cells.some((c) => c !== key && !isPublic(c, id));
+      });
     const needsMore = (line: Line) => {
       const hidden = line.cells.filter((c) => suppressed.has(c));
       if (hidden.length === 0) return line.marginSuppressed;
@@ -122,9 +137,9 @@ export function suppressCube(dimCount: number, cube: Cube, k: number, hierarchie
         // smallest count, then the key (deterministic, so every query agrees).
         const helps = (c: string) => (linesOf.get(c) ?? []).filter((l) => l !== id && needsMore(lines[l]!)).length;
         const cover = line.cells
-          .filter((c) => !suppressed.has(c) && !isPublic(c, id))
-          .map((c) => ({ c, helps: helps(c), n: count(c) }))
-          .sort((a, b) => b.helps - a.helps || a.n - b.n || (a.c < b.c ? -1 : a.c > b.c ? 1 : 0))[0]?.c;
+          .filter((c) => !suppressed.has(c) && usableCover(c, id))
+          .map((c) => ({ c, helps: helps(c), n: count(c), tie: tie(c) }))
+          .sort((a, b) => b.helps - a.helps || a.n - b.n || (a.tie < b.tie ? -1 : a.tie > b.tie ? 1 : 0))[0]?.c;
         if (cover !== undefined) {
           suppressed.add(cover);
           changed = true;

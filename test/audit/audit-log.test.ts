@@ -1,7 +1,5 @@
 // The audit log through the running hub: reads recorded before the response leaves (also under
 // concurrency), the write contract contributions rely on, and the auditor's auditLog connection.
-import fs from "node:fs";
-import path from "node:path";
 import { appendAuditEntries } from "../../src/audit/append";
 import { auditWrite } from "../../src/audit/record";
 import { AuditTrail } from "../../src/audit/trail";
@@ -9,32 +7,13 @@ import { verifyAuditChain } from "../../src/audit/verify";
 import { buildSchema } from "../../src/graph";
 import type { GraphContext } from "../../src/graph/context";
 import { createLogger } from "../../src/logger";
+import { AuditLogDocument, StatisticsDocument, type AuditLogQuery, type AuditLogQueryVariables } from "../generated/graphql";
 import { backends, startTestHub, type TestHub } from "../support/hub";
 
-const AUDIT_LOG = fs.readFileSync(path.join(__dirname, "../operations/audit-log.graphql"), "utf8");
-const STATISTICS = fs.readFileSync(path.join(__dirname, "../operations/statistics.graphql"), "utf8");
-
-interface Entry {
-  seq: string;
-  at: string;
-  requestId: string;
-  agency: string | null;
-  roles: string[];
-  purpose: string | null;
-  operationName: string | null;
-  action: string;
-  recordType: string | null;
-  recordIds: string[];
-  fields: string[];
-  decision: string | null;
-  prevHash: string;
-  hash: string;
-}
-interface Page {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  edges: { cursor: string; node: Entry }[];
-}
+type Connection = AuditLogQuery["auditLog"];
+type Entry = NonNullable<NonNullable<NonNullable<Connection["edges"]>[number]>["node"]>;
+/** The connection with its (schema-nullable) edges and nodes checked present. */
+type Page = Omit<Connection, "edges"> & { edges: { cursor: string; node: Entry }[] };
 
 describe.each(backends)("audit log over HTTP on %s", (backend) => {
   let hub: TestHub;
@@ -48,10 +27,11 @@ describe.each(backends)("audit log over HTTP on %s", (backend) => {
   });
   afterAll(() => hub.stop());
 
-  async function auditLog(vars: Record<string, unknown>): Promise<Page> {
-    const r = await hub.gql<{ auditLog: Page }>(AUDIT_LOG, vars, { token: auditor });
+  async function auditLog(vars: AuditLogQueryVariables): Promise<Page> {
+    const r = await hub.gql(AuditLogDocument, vars, { token: auditor });
     expect(r.body.errors).toBeUndefined();
-    return r.body.data!.auditLog;
+    const conn = r.body.data!.auditLog;
+    return { ...conn, edges: conn.edges!.map((e) => ({ cursor: e!.cursor, node: e!.node! })) };
   }
 
   function context(requestId: string, withTrail = true): GraphContext {
@@ -67,7 +47,7 @@ describe.each(backends)("audit log over HTTP on %s", (backend) => {
   }
 
   it("records a statistics read before the response leaves, with who, what and the request id", async () => {
-    const r = await hub.gql(STATISTICS, { measure: "CASES", groupBy: ["YEAR"], filter: { destinationCountry: "MY" } }, { token: analyst, headers: { "x-request-id": "stats-request-0001" } });
+    const r = await hub.gql(StatisticsDocument, { measure: "CASES", groupBy: ["YEAR"], filter: { destinationCountry: "MY" } }, { token: analyst, headers: { "x-request-id": "stats-request-0001" } });
     expect(r.status).toBe(200);
     expect(r.body.errors).toBeUndefined();
     // No waiting: the entry is committed before the response is sent.
@@ -91,7 +71,7 @@ describe.each(backends)("audit log over HTTP on %s", (backend) => {
     const before = (await verifyAuditChain(hub.db.raw)).entries;
     const results = await Promise.all(
       Array.from({ length: 16 }, (_, i) =>
-        hub.gql(STATISTICS, { measure: "VICTIMS", groupBy: i % 2 ? ["SEX"] : ["YEAR"] }, { token: analyst, headers: { "x-request-id": `parallel-request-${i}` } }),
+        hub.gql(StatisticsDocument, { measure: "VICTIMS", groupBy: i % 2 ? ["SEX"] : ["YEAR"] }, { token: analyst, headers: { "x-request-id": `parallel-request-${i}` } }),
       ),
     );
     expect(results.every((r) => r.status === 200 && !r.body.errors)).toBe(true);
@@ -104,7 +84,7 @@ describe.each(backends)("audit log over HTTP on %s", (backend) => {
       CREATE FUNCTION test_audit_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$;
       CREATE TRIGGER test_audit_down BEFORE INSERT ON "AuditEntry" FOR EACH STATEMENT EXECUTE FUNCTION test_audit_down();`);
     try {
-      const r = await hub.gql(STATISTICS, { measure: "CASES", groupBy: [] }, { token: analyst });
+      const r = await hub.gql(StatisticsDocument, { measure: "CASES", groupBy: [] }, { token: analyst });
       expect(r.status).toBe(500);
       expect(r.body.data).toBeUndefined();
       expect(r.body.errors).toEqual([{ message: "Internal error", extensions: { code: "INTERNAL" } }]);
@@ -230,7 +210,7 @@ describe.each(backends)("audit log over HTTP on %s", (backend) => {
     });
 
     it("rejects a time range that ends before it starts, naming the argument", async () => {
-      const r = await hub.gql(AUDIT_LOG, { first: 5, filter: { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" } }, { token: auditor });
+      const r = await hub.gql(AuditLogDocument, { first: 5, filter: { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" } }, { token: auditor });
       expect(r.body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" }, message: expect.stringMatching(/^filter\.from: /) });
     });
 

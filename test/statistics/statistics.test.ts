@@ -1,32 +1,17 @@
 // Partner statistics over HTTP: exact large counts, suppressed small ones, complementary
 // suppression in 1-D and multi-D tables, filters as slices, and differencing attempts.
-import fs from "node:fs";
-import path from "node:path";
+import { StatisticsDocument, type StatisticsDimension, type StatisticsFilter, type StatisticsMeasure, type StatisticsQuery } from "../generated/graphql";
 import { backends, startTestHub, type TestHub } from "../support/hub";
 import { GROUPS, seedStatisticsFixture } from "./fixture";
 
-const STATISTICS = fs.readFileSync(path.join(__dirname, "../operations/statistics.graphql"), "utf8");
-
-interface Cell {
-  key: { dimension: string; value: string }[];
-  count: number | null;
-  suppressed: boolean;
-}
-interface Table {
-  k: number;
-  measure: string;
-  dimensions: string[];
-  cells: Cell[];
-  total: number | null;
-  totalSuppressed: boolean;
-  notes: string[];
-}
+type Table = StatisticsQuery["statistics"];
+type Cell = Table["cells"][number];
 
 const AGE_BAND = (age: number | null) =>
   age === null ? "UNKNOWN" : age < 12 ? "AGE_0_11" : age < 18 ? "AGE_12_17" : age < 25 ? "AGE_18_24" : age < 35 ? "AGE_25_34" : age < 50 ? "AGE_35_49" : "AGE_50_PLUS";
 
 /** The true counts, from the fixture's groups (one victim per case, so CASES and VICTIMS agree). */
-function truthTable(groupBy: string[]): Record<string, number> {
+function truthTable(groupBy: StatisticsDimension[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const g of GROUPS) {
     const values: Record<string, string[]> = {
@@ -83,15 +68,15 @@ describe.each(backends)("statistics on %s", (backend) => {
   });
   afterAll(() => hub.stop());
 
-  async function stats(measure: string, groupBy: string[], filter?: Record<string, unknown>): Promise<Table> {
-    const r = await hub.gql<{ statistics: Table }>(STATISTICS, { measure, groupBy, filter }, { token: analyst });
+  async function stats(measure: StatisticsMeasure, groupBy: StatisticsDimension[], filter?: StatisticsFilter): Promise<Table> {
+    const r = await hub.gql(StatisticsDocument, { measure, groupBy, filter }, { token: analyst });
     expect(r.body.errors).toBeUndefined();
     expect(r.status).toBe(200);
     return r.body.data!.statistics;
   }
 
-  async function statsError(measure: string, groupBy: string[], filter?: Record<string, unknown>) {
-    const r = await hub.gql(STATISTICS, { measure, groupBy, filter }, { token: analyst });
+  async function statsError(measure: StatisticsMeasure, groupBy: StatisticsDimension[], filter?: StatisticsFilter) {
+    const r = await hub.gql(StatisticsDocument, { measure, groupBy, filter }, { token: analyst });
     expect(r.body.data?.statistics ?? null).toBeNull();
     return r.body.errors?.[0];
   }
@@ -149,7 +134,7 @@ describe.each(backends)("statistics on %s", (backend) => {
   });
 
   it("protects every line of a multi-dimensional table and publishes the other cells exactly", async () => {
-    const tables: [string, string[]][] = [
+    const tables: [StatisticsMeasure, StatisticsDimension[]][] = [
       ["CASES", ["YEAR", "DESTINATION_COUNTRY"]],
       ["CASES", ["PROVINCE", "YEAR"]],
       ["CASES", ["YEAR", "EXPLOITATION_TYPE"]],
@@ -271,7 +256,7 @@ describe.each(backends)("statistics on %s", (backend) => {
   });
 
   it("returns counts only, never record ids or values", async () => {
-    const r = await hub.gql(STATISTICS, { measure: "VICTIMS", groupBy: ["YEAR", "SEX", "AGE_BAND"] }, { token: analyst });
+    const r = await hub.gql(StatisticsDocument, { measure: "VICTIMS", groupBy: ["YEAR", "SEX", "AGE_BAND"] }, { token: analyst });
     const text = JSON.stringify(r.body);
     expect(r.body.errors).toBeUndefined();
     for (const id of ids) expect(text).not.toContain(id);

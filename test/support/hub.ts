@@ -8,7 +8,7 @@ import { loadConfig } from "../../src/config";
 import { openDatabase, type Database } from "../../src/db/database";
 import { applyMigrations, readMigrations } from "../../src/db/migrations";
 import { startHubServer, type HubServer } from "../../src/server";
-import { buildSchema } from "../../src/graph";
+import { securedSchema } from "../../src/policy";
 import { createLogger } from "../../src/logger";
 import { bearerAuthenticator } from "../../src/auth/verify-token";
 import { hubIssuer, type TrustedIssuer } from "../../src/auth/issuers";
@@ -52,6 +52,8 @@ async function buildPgliteImage(kind: PgliteImage): Promise<Blob> {
         query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
       });
     }
+    // PGlite 0.5's dumpDataDir never resolves on an instance that has not run a statement yet.
+    await pglite.exec("CHECKPOINT");
     const tar = Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer());
     await pglite.close();
     fs.mkdirSync(dir, { recursive: true });
@@ -146,6 +148,19 @@ export interface TestHub {
 
 export const ADMIN: TokenRequest = { agency: "GUGUS-TUGAS-KALBAR", roles: ["admin"], purpose: "administration", jurisdiction: [] };
 
+/**
+ * Default token for tests of query and contribution mechanics (filters, paging, idempotency):
+ * every case-work role at once, investigating, without territorial limit. A token with several
+ * roles gets the most permissive grant of each and the union of their row scopes, so this sees
+ * nearly everything. Access tests use single-role tokens instead (test/policy/).
+ */
+export const BROAD: TokenRequest = {
+  agency: "POLDA-KALBAR",
+  roles: ["police-investigator", "prosecutor", "bp3mi-officer", "immigration-officer", "social-worker", "legal-aid", "ltsa-officer", "ngo-case-worker", "task-force-analyst", "auditor", "admin"],
+  purpose: "investigation",
+  jurisdiction: [],
+};
+
 export async function startTestHub(
   backend: Backend,
   opts: { seed?: "none" | "regions"; extraIssuers?: TrustedIssuer[]; db?: Database } = {},
@@ -156,7 +171,7 @@ export async function startTestHub(
   const hubKey = await testHubKey();
   const issuers = [hubIssuer(hubKey, config.hubIssuer, config.hubAudience), ...(opts.extraIssuers ?? [])];
   const server = await startHubServer({
-    schema: buildSchema(),
+    ...securedSchema(),
     db,
     log: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
     auth: bearerAuthenticator(issuers),
@@ -164,7 +179,7 @@ export async function startTestHub(
     host: "127.0.0.1",
   });
   const url = `http://127.0.0.1:${server.port}/graphql`;
-  const token = (req: Partial<TokenRequest> = {}) => issueToken(hubKey, config.hubIssuer, config.hubAudience, { ...ADMIN, ...req });
+  const token = (req: Partial<TokenRequest> = {}) => issueToken(hubKey, config.hubIssuer, config.hubAudience, { ...BROAD, ...req });
   let adminToken: string | undefined;
   return {
     url,

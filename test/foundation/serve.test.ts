@@ -1,0 +1,144 @@
+// `tppo-hub serve` as an operator runs it: a child process, real port, real signals.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { print } from "graphql";
+import { ProvincesDocument, type ProvincesQuery } from "../generated/graphql";
+import { runCli, startServe, tempDir, type ServeProcess } from "../support/cli";
+import { emptyPostgresUrl } from "../support/hub";
+
+const HOST = "127.0.0.1";
+
+async function provinces(serve: ServeProcess, token: string): Promise<string[]> {
+  const res = await fetch(serve.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: print(ProvincesDocument) }),
+  });
+  const body = (await res.json()) as { data?: ProvincesQuery; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  return body.data!.regions.map((r) => r.code);
+}
+
+async function until(what: string, check: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe("serve on the embedded database (PGlite in DATA_DIR)", () => {
+  const dataDir = tempDir("serve");
+  const env = { DATA_DIR: dataDir, PORT: "0", HOST, SHUTDOWN_TIMEOUT_MS: "8000" };
+  let serve: ServeProcess;
+  let adminToken: string;
+  let seeded: string[];
+  afterAll(async () => {
+    await serve?.stop("SIGKILL");
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("starts with PORT=0 and prints the port it really listens on, then demo tokens that work", async () => {
+    serve = await startServe(["--demo"], env);
+    expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+    expect(serve.port).toBeGreaterThan(0);
+    expect((await fetch(`${serve.origin}/healthz`)).status).toBe(200);
+    // The tokens follow the ready line.
+    const adminLine = /^\s+admin\s+(\S+)$/m;
+    await until("the demo tokens", () => adminLine.test(serve.stdout()));
+    adminToken = adminLine.exec(serve.stdout())![1]!;
+    expect(adminToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    seeded = await provinces(serve, adminToken);
+    expect(seeded).toEqual(expect.arrayContaining(["61", "63"]));
+  });
+
+  it("on SIGTERM finishes the request in flight, refuses new connections and exits 0", async () => {
+    const body = JSON.stringify({ query: print(ProvincesDocument) });
+    const req = http.request(serve.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), authorization: `Bearer ${adminToken}` },
+    });
+    const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      req.on("response", (res) => {
+        let text = "";
+        res.setEncoding("utf8").on("data", (c: string) => (text += c));
+        res.on("end", () => resolve({ status: res.statusCode!, text }));
+      });
+      req.on("error", reject);
+    });
+    // Half a body: the server has the request, and must wait for the rest.
+    req.write(body.slice(0, 10));
+    req.flushHeaders();
+    await new Promise((r) => setTimeout(r, 300));
+
+    const started = Date.now();
+    const exited = serve.stop("SIGTERM");
+    await until("the drain to start", () => serve.stdout().includes("draining in-flight requests"));
+    await expect(fetch(`${serve.origin}/healthz`)).rejects.toThrow();
+
+    req.end(body.slice(10));
+    const res = await response;
+    expect(res.status).toBe(200);
+    expect((JSON.parse(res.text) as { data: ProvincesQuery }).data.regions.map((r) => r.code)).toEqual(seeded);
+
+    expect(await exited).toEqual({ code: 0, signal: null });
+    // It left when the request was done, not when the shutdown timeout ran out.
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(serve.stdout()).toContain("stopped cleanly");
+    expect(serve.stderr()).toBe("");
+  });
+
+  it("keeps its data and signing key across a restart", async () => {
+    serve = await startServe([], env);
+    expect(serve.stdout()).toContain(`database: pglite:${path.join(dataDir, "pglite")}`);
+    // The token from before the restart still verifies: the key in DATA_DIR was reused.
+    expect(await provinces(serve, adminToken)).toEqual(seeded);
+    expect((await fetch(`${serve.origin}/readyz`)).status).toBe(200);
+    expect(await serve.stop("SIGINT")).toEqual({ code: 0, signal: null });
+  });
+});
+
+const onPostgres = process.env.TEST_PG_URL ? describe : describe.skip;
+
+onPostgres("serve on PostgreSQL (DATABASE_URL)", () => {
+  const dir = tempDir("serve-pg");
+  // Production points HUB_SIGNING_KEY_FILE at a managed key; the hub never makes one for PostgreSQL.
+  const keyFile = path.join(dir, "hub-signing-key.pem");
+  fs.writeFileSync(keyFile, crypto.generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }));
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    env = { DATABASE_URL: await emptyPostgresUrl(), HUB_SIGNING_KEY_FILE: keyFile, PORT: "0", HOST };
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("refuses to start with pending migrations: one line naming them and --migrate, exit 1", async () => {
+    const r = await runCli(["serve"], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^tppo-hub: .*pending migration.*20261122000000_init.*serve --migrate/);
+    expect(r.stdout).not.toContain("ready at");
+  });
+
+  it("serve --migrate applies them and serves; a second start needs no flag", async () => {
+    let serve = await startServe(["--migrate"], env);
+    expect(serve.stdout()).toContain("migrations applied");
+    expect(await (await fetch(`${serve.origin}/readyz`)).json()).toMatchObject({ ready: true, pendingMigrations: [] });
+    expect(await serve.stop()).toEqual({ code: 0, signal: null });
+
+    serve = await startServe([], env);
+    expect(serve.stdout()).not.toContain("migrations applied");
+    expect((await fetch(`${serve.origin}/readyz`)).status).toBe(200);
+    expect(await serve.stop()).toEqual({ code: 0, signal: null });
+  });
+
+  it("`tppo-hub migrate` applies pending migrations and then reports the database up to date", async () => {
+    const fresh = { ...env, DATABASE_URL: await emptyPostgresUrl() };
+    const first = await runCli(["migrate"], fresh);
+    expect(first).toMatchObject({ code: 0, stderr: "" });
+    expect(first.stdout).toMatch(/^Applied: 20261122000000_init/);
+    const again = await runCli(["migrate"], fresh);
+    expect(again).toMatchObject({ code: 0, stdout: "Database is up to date.\n", stderr: "" });
+  });
+});
