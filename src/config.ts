@@ -45,6 +45,9 @@ const schema = z.object({
   HUB_AUDIENCE: z.string().min(1).default("tppo-hub"),
 });
 
+/** Every environment variable the hub reads (README.md's configuration table lists each one). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;

@@ -10,6 +10,8 @@ import { DatabaseConnectionError } from "./db/database";
 import { applyMigrations } from "./db/migrations";
 import { startHub } from "./app";
 import { buildSchema } from "./graph";
+import { securedSchema } from "./policy";
+import { renderAccessMatrix } from "./policy/matrix";
 import { issueToken } from "./auth/issue-token";
 import { loadHubKey } from "./auth/hub-key";
 import { AGENCY_CODE, KODE_WILAYAH_PREFIX } from "./auth/verify-token";
@@ -19,6 +21,7 @@ import { DEMO_TOKEN_PROFILES } from "./seed/demo-tokens";
 import { verifyAuditChain, type ExpectedHead } from "./audit/verify";
 
 export const SCHEMA_FILE = path.resolve(__dirname, "../schema/hub.graphql");
+export const ACCESS_MATRIX_FILE = path.resolve(__dirname, "../docs/access-matrix.md");
 
 /** Expected failures print one line and exit 1; anything else is a bug and keeps its stack. */
 function fail(err: unknown): never {
@@ -199,6 +202,26 @@ audit
     } finally {
       await db.close();
     }
+  });
+
+const policyCmd = program.command("policy").description("Access policy tools");
+
+policyCmd
+  .command("matrix")
+  .description("Write the role x field access matrix (docs/access-matrix.md) from src/policy/rules.ts")
+  .option("--out <file>", "output file", ACCESS_MATRIX_FILE)
+  .option("--check", "exit 1 if the file is not current instead of writing it")
+  .action((opts: { out: string; check?: boolean }) => {
+    const { schema, policy } = securedSchema();
+    const md = renderAccessMatrix(schema, policy);
+    if (opts.check) {
+      const current = fs.existsSync(opts.out) ? fs.readFileSync(opts.out, "utf8") : "";
+      if (current !== md) throw new CliError(`${path.relative(process.cwd(), opts.out)} is stale; run \`tppo-hub policy matrix\``);
+      return void process.stdout.write("Access matrix is current.\n");
+    }
+    fs.mkdirSync(path.dirname(opts.out), { recursive: true });
+    fs.writeFileSync(opts.out, md);
+    process.stdout.write(`Wrote ${path.relative(process.cwd(), opts.out)}\n`);
   });
 
 export function run(argv: string[]): void {

@@ -3,7 +3,7 @@
 // created earlier in the same batch.
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { HubError } from "../errors";
-import type { Contributor, Env, IdCodec, Tx } from "./env";
+import type { Contributor, Env, Tx } from "./env";
 import type { RecordHandler } from "./handler";
 import { caseHandler } from "./records/case";
 import { caseParticipantHandler } from "./records/case-participant";
@@ -52,7 +52,6 @@ export interface ContributeOptions {
   prisma: PrismaClient;
   /** From the verified token only. */
   contributor: Contributor;
-  ids?: IdCodec;
   now?: () => Date;
   /**
    * Audit hook, called once per record: inside the record's transaction (as its last statement,
@@ -73,8 +72,6 @@ export interface AuditEntry {
   fields: string[];
   decision: RecordResult["status"];
 }
-
-const plainIds: IdCodec = { decode: (_model, id) => id };
 
 function rejected(index: number, recordType: RecordType | null, externalId: string | null, errors: FieldError[], currentVersion: number | null = null): RecordResult {
   return { index, recordType, externalId, status: "REJECTED", id: null, version: null, currentVersion, errors, warnings: [], fieldsWritten: [] };
@@ -97,7 +94,7 @@ async function run(opts: ContributeOptions, type: RecordType, input: unknown, in
   try {
     const { outcome, warnings } = await opts.prisma.$transaction(
       async (tx) => {
-        const env: Env = { tx, contributor: opts.contributor, now: opts.now?.() ?? new Date(), ids: opts.ids ?? plainIds, errors: [], warnings: [] };
+        const env: Env = { tx, contributor: opts.contributor, now: opts.now?.() ?? new Date(), errors: [], warnings: [] };
         // One writer per (type, agency, externalId): concurrent resends of one record queue up
         // instead of racing to the unique constraint.
         await lockKey(tx, `record:${type}:${agency}:${data.externalId}`);

@@ -13,19 +13,10 @@ export interface Contributor {
   roles: readonly string[];
 }
 
-/** Model names a reference can point at. */
-export type ReferencedModel = "Person" | "Organization" | "Case";
-
-export interface IdCodec {
-  /** Turns an id the caller sent into a database id (e.g. decodes a Relay global id). */
-  decode(model: ReferencedModel, id: string): string;
-}
-
 export interface Env {
   tx: Tx;
   contributor: Contributor;
   now: Date;
-  ids: IdCodec;
   /** Problems found inside the transaction; the handler throws RecordRejected when non-empty. */
   errors: FieldError[];
   /** Accepted-with-a-note findings (NIK flags). */

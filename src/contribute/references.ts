@@ -22,7 +22,7 @@ function notFound(env: Env, path: Path, what: string, ref: RecordRef) {
 export async function resolveCase(env: Env, path: Path, ref: RecordRef | null): Promise<string | null> {
   if (!ref) return null;
   const row = ref.id
-    ? await env.tx.case.findUnique({ where: { id: env.ids.decode("Case", ref.id) }, select: { id: true } })
+    ? await env.tx.case.findUnique({ where: { id: ref.id }, select: { id: true } })
     : await env.tx.case.findUnique({
         where: { sourceAgency_externalId: { sourceAgency: ref.sourceAgency ?? env.contributor.agency, externalId: ref.externalId! } },
         select: { id: true },
@@ -34,7 +34,7 @@ export async function resolveCase(env: Env, path: Path, ref: RecordRef | null): 
 export async function resolveOrganization(env: Env, path: Path, ref: RecordRef | null, kinds?: readonly OrganizationKind[]): Promise<string | null> {
   if (!ref) return null;
   const row = ref.id
-    ? await env.tx.organization.findUnique({ where: { id: env.ids.decode("Organization", ref.id) }, select: { id: true, kind: true } })
+    ? await env.tx.organization.findUnique({ where: { id: ref.id }, select: { id: true, kind: true } })
     : await env.tx.organization.findUnique({
         where: { sourceAgency_externalId: { sourceAgency: ref.sourceAgency ?? env.contributor.agency, externalId: ref.externalId! } },
         select: { id: true, kind: true },
@@ -74,7 +74,7 @@ export async function resolvePerson(env: Env, path: Path, ref: PersonRef | null)
     return rows[0].personId;
   }
   if (ref.id) {
-    const row = await env.tx.person.findUnique({ where: { id: env.ids.decode("Person", ref.id) }, select: { id: true } });
+    const row = await env.tx.person.findUnique({ where: { id: ref.id }, select: { id: true } });
     return row?.id ?? notFound(env, path, "person", ref);
   }
   const st = await env.tx.personStatement.findUnique({

@@ -102,10 +102,11 @@ export async function writeRecord(
   }
   const patch: Record<string, unknown> = {};
   for (const k of changed) if (k !== "sourceSystem") patch[k] = data[k];
-  // contributedAt/By name the last write: who is accountable for the values now stored.
+  // contributedAt stays the first contribution (updatedAt tells the last change); contributedBy
+  // names the last writer: who is accountable for the values now stored.
   const row = await delegate.update({
     where: { id: existing.id },
-    data: { ...patch, sourceSystem: prov.sourceSystem, contributedAt: now, contributedBy: contributor.subject, version: { increment: 1 } },
+    data: { ...patch, sourceSystem: prov.sourceSystem, contributedBy: contributor.subject, version: { increment: 1 } },
     select: { id: true, version: true },
   });
   return { status: "UPDATED", id: row.id, version: row.version, fieldsWritten: [...changed, ...extraChanged] };

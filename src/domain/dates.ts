@@ -15,11 +15,3 @@ export function isFutureDate(d: Date, now: Date): boolean {
   const latestToday = new Date(now.getTime() + DATE_ZONE_AHEAD_MS).toISOString().slice(0, 10);
   return d.toISOString().slice(0, 10) > latestToday;
 }
-
-/** Whole years between two dates (age at an event). */
-export function yearsBetween(from: Date, to: Date): number {
-  let years = to.getUTCFullYear() - from.getUTCFullYear();
-  const m = to.getUTCMonth() - from.getUTCMonth();
-  if (m < 0 || (m === 0 && to.getUTCDate() < from.getUTCDate())) years--;
-  return years;
-}

@@ -8,7 +8,7 @@ import { MASKERS, type MaskerName } from "./maskers";
 import { applyPurpose, combine, type ResolvedCoordinate, type ResolvedEffect, type ResolvedPolicy } from "./resolve";
 import type { Role } from "./roles";
 import { NO_ROWS, SCOPES, type ScopeEnv } from "./scopes";
-import type { ProtectionRule, RowRule } from "./types";
+import type { ProtectionRule } from "./types";
 
 type Where = Record<string, unknown>;
 
@@ -122,21 +122,37 @@ export class Access {
 
   /** Prisma where fragment restricting `type` to the rows the principal may see. */
   rowWhere(type: string): Where {
-    let w = this.wheres.get(type);
+    return this.rowWhereFor(type, this.roles);
+  }
+
+  /**
+   * Row scope of `type` for some of the principal's roles: the union of each role's own scope.
+   * A scope that follows a record to its case ("participant.inVisibleCase") uses the Case scope of
+   * the SAME role, never the union over all roles: otherwise a prosecutor who is also a task-force
+   * analyst would see every person in the analyst's jurisdiction, which neither role may.
+   */
+  private rowWhereFor(type: string, roles: readonly Role[]): Where {
+    const key = `${type}\u0000${roles.join(",")}`;
+    let w = this.wheres.get(key);
     if (w) return w;
     const byRole = this.policy.rows.get(type);
     if (!byRole) w = {};
     else {
-      const rules = this.roles.map((r) => byRole.get(r)).filter((x): x is RowRule => x !== undefined);
-      if (rules.length === 0) w = NO_ROWS;
-      else if (rules.includes("all")) w = {};
-      else {
-        const env: ScopeEnv = { principal: this.principal, caseWhere: () => this.rowWhere("Case") };
-        const alternatives = (rules as (readonly (readonly (keyof typeof SCOPES)[])[])[]).flat();
-        w = { OR: alternatives.map((alt) => ({ AND: alt.map((s) => SCOPES[s](env)) })) };
+      const alternatives: Where[] = [];
+      let all = false;
+      for (const role of roles) {
+        const rule = byRole.get(role);
+        if (rule === undefined) continue;
+        if (rule === "all") {
+          all = true;
+          break;
+        }
+        const env: ScopeEnv = { principal: this.principal, caseWhere: () => this.rowWhereFor("Case", [role]) };
+        for (const alt of rule) alternatives.push({ AND: alt.map((s) => SCOPES[s](env)) });
       }
+      w = all ? {} : alternatives.length === 0 ? NO_ROWS : { OR: alternatives };
     }
-    this.wheres.set(type, w);
+    this.wheres.set(key, w);
     return w;
   }
 

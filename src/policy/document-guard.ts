@@ -4,8 +4,8 @@
 // object field they read with `extensions.readsField` (see src/graph/*).
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
-
   getNullableType,
+  getVariableValues,
   isEnumType,
   isInputObjectType,
   isListType,
@@ -15,6 +15,7 @@ import {
   visitWithTypeInfo,
   type DocumentNode,
   type GraphQLInputType,
+  type OperationDefinitionNode,
   type GraphQLSchema,
 } from "graphql";
 import { HubError } from "../errors";
@@ -60,7 +61,27 @@ function checkValue(access: Access, type: GraphQLInputType, value: unknown, wher
   }
 }
 
-export function checkDocument(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, access: Access, introspectionAllowed: boolean): void {
+/**
+ * The variable values execution will use: the request's, plus the operation's own defaults
+ * (`query($f: PersonFilter = {nameContains: "Siti"})`). Checking the request's values alone let a
+ * filter hidden in a variable default through. Values that do not coerce are left as sent:
+ * execution refuses them before any resolver runs.
+ */
+function effectiveVariables(schema: GraphQLSchema, operation: OperationDefinitionNode | undefined, raw: Record<string, unknown>): Record<string, unknown> {
+  if (!operation?.variableDefinitions?.length) return raw;
+  const r = getVariableValues(schema, operation.variableDefinitions, raw);
+  return r.coerced ?? raw;
+}
+
+export function checkDocument(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  rawVariables: Record<string, unknown>,
+  access: Access,
+  introspectionAllowed: boolean,
+  operation?: OperationDefinitionNode,
+): void {
+  const variables = effectiveVariables(schema, operation, rawVariables);
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
@@ -90,10 +111,10 @@ export function documentGuardPlugin(): ApolloServerPlugin<GraphContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request, contextValue, schema }) {
+        async didResolveOperation({ document, request, contextValue, schema, operation }) {
           const access = contextValue.access;
           const introspectionAllowed = access.roles.some((r) => access.policy.introspection.has(r));
-          checkDocument(schema, document, request.variables ?? {}, access, introspectionAllowed);
+          checkDocument(schema, document, request.variables ?? {}, access, introspectionAllowed, operation);
         },
         async willSendResponse({ response, contextValue }) {
           const masked = contextValue.access?.maskedPaths;

@@ -68,18 +68,29 @@ export function enforcePolicy(schema: GraphQLSchema, policy: ResolvedPolicy): Gr
       const derived = DERIVED[coordinate];
       if (derived) {
         field.resolve = async (source, args, ctx, info) => {
+          // The coordinate's own grant first, like every other field.
+          if (ctx.access.effect(typeName, field.name).kind === "deny") throw forbidden(coordinate, rulePath);
           const d = derived(source as Row);
           const value = await original(source, args, ctx, info);
           // Unknown provenance: withhold rather than guess.
           if (!d) return WITHHELD;
           let e = ctx.access.effect(d.type, d.field);
-          e = await ctx.access.protect(e, d.field, d.personId);
-          if (e.kind === "allow") return value;
+          // Protections apply to identity fields only, exactly as on the carried field itself.
+          const carried = policy.coordinates.get(`${d.type}.${d.field}`);
+          if (carried?.sensitivity === "identity") e = await ctx.access.protect(e, d.field, d.personId);
+          const audit = (decision: "ALLOW" | "MASK") => {
+            if (carried?.sensitivity && d.personId) ctx.audit?.read(d.type, d.personId, d.field, decision);
+          };
+          if (e.kind === "allow") {
+            audit("ALLOW");
+            return value;
+          }
           ctx.access.maskedPaths.push(pathString(info));
           if (e.kind === "deny" || typeof value !== "string") return WITHHELD;
           const masked = ctx.access.mask(e.masker, d.asDate ? new Date(`${value}T00:00:00Z`) : value, source as Row);
-          if (masked instanceof Date) return masked.toISOString().slice(0, 10);
-          return typeof masked === "string" ? masked : WITHHELD;
+          const shown = masked instanceof Date ? masked.toISOString().slice(0, 10) : typeof masked === "string" ? masked : WITHHELD;
+          if (shown !== WITHHELD) audit("MASK");
+          return shown;
         };
         continue;
       }
@@ -105,8 +116,11 @@ export function enforcePolicy(schema: GraphQLSchema, policy: ResolvedPolicy): Gr
           if (typeof id !== "string" || !(await access.visible(returnType.name, id))) value = null;
         }
         if (isEntities && Array.isArray(value)) {
+          // @apollo/subgraph answers one promise per representation: await each before checking
+          // it, or the check sees a Promise (no __typename) and waves everything through.
           value = await Promise.all(
-            value.map(async (v) => {
+            value.map(async (pending) => {
+              const v: unknown = await pending;
               if (!v || typeof v !== "object") return v;
               const t = (v as Row).__typename as string | undefined;
               if (!t || !access.hasRowScope(t)) return v;

@@ -1,6 +1,6 @@
 // One human being = one Person: agencies' statements merged by NIK or passport, resolved by the
 // documented precedence, conflicts refused, and concurrent contributions of one NIK serialised.
-import { ContributeBatchDocument, ContributePersonDocument, type PersonInput } from "../generated/graphql";
+import { ContributeBatchDocument, ContributeOrganizationDocument, ContributePersonDocument, type PersonInput } from "../generated/graphql";
 import { backends, startTestHub, type TestHub } from "../support/hub";
 import { agencyTokens, data, errorKeys, NIK, registerAgencies, rowCounts, uid, type Tokens } from "./support";
 
@@ -125,6 +125,24 @@ describe.each(backends)("person merge on %s", (backend) => {
     const renamed = await person(tok.polda, { ...input, fullName: "Dewi Lestari Putri" });
     expect(renamed).toMatchObject({ status: "UPDATED", version: 2 });
     expect((await hub.db.prisma.person.findUniqueOrThrow({ where: { id: first.id! } })).fullName).toBe("Dewi Lestari Putri");
+  });
+
+  it("re-resolves an agency's persons when it registers its agency type later", async () => {
+    const nik = "6112012003950007"; // Kubu Raya, man born 20 March 1995
+    const polres = await hub.token({ agency: "POLRES-KUBU-RAYA", roles: ["police-investigator"], purpose: "investigation" });
+    const worker = await person(tok.bp3mi, { externalId: uid("PMI"), sourceSystem: "SISKOP2MI", fullName: "Andi", documents: [{ type: "NIK", number: nik }] });
+    await person(polres, { externalId: uid("TSK"), sourceSystem: "EMP", fullName: "Andi Saputra", documents: [{ type: "NIK", number: nik }] });
+    // Polres has no organization record yet: its statement ranks last.
+    expect((await hub.db.prisma.person.findUniqueOrThrow({ where: { id: worker.id! } })).fullName).toBe("Andi");
+    const org = data(
+      await hub.gql(
+        ContributeOrganizationDocument,
+        { input: { externalId: "self", sourceSystem: "EMP", name: "Polres Kubu Raya", kind: "AGENCY", agencyType: "POLICE", code: "POLRES-KUBU-RAYA", regionCode: "61.12" } },
+        { token: polres },
+      ),
+    ).contributeOrganization.result;
+    expect(org.status).toBe("CREATED");
+    expect((await hub.db.prisma.person.findUniqueOrThrow({ where: { id: worker.id! } })).fullName).toBe("Andi Saputra");
   });
 
   it("creates one Person when two agencies contribute the same NIK at the same moment", async () => {

@@ -61,10 +61,14 @@ describe.each(backends)("contribution mutations on %s", (backend) => {
       expect(after.updatedAt.getTime()).toBe(stored.updatedAt.getTime());
       expect(after.version).toBe(1);
 
-      const changed = await kase(tok.polda, { ...input, status: "FollowUp" });
+      // A colleague at the same agency changes it: contributedBy names the last writer,
+      // contributedAt stays the first contribution.
+      const colleague = await hub.token({ agency: "POLDA-KALBAR", roles: ["police-investigator"], purpose: "investigation", subject: "officer:polda-2" });
+      const changed = await kase(colleague, { ...input, status: "FollowUp" });
       expect(changed.result).toMatchObject({ status: "UPDATED", version: 2, id: first.result.id });
       const updated = await hub.db.prisma.case.findUniqueOrThrow({ where: { id: first.result.id! } });
-      expect(updated.status).toBe("FollowUp");
+      expect(updated).toMatchObject({ status: "FollowUp", contributedBy: "officer:polda-2", sourceAgency: "POLDA-KALBAR" });
+      expect(updated.contributedAt.getTime()).toBe(stored.contributedAt.getTime());
       expect(updated.updatedAt.getTime()).toBeGreaterThan(stored.updatedAt.getTime());
     });
 

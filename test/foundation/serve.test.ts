@@ -103,12 +103,13 @@ describe("serve on the embedded database (PGlite in DATA_DIR)", () => {
 const onPostgres = process.env.TEST_PG_URL ? describe : describe.skip;
 
 onPostgres("serve on PostgreSQL (DATABASE_URL)", () => {
-  const dir = tempDir("serve-pg");
-  // Production points HUB_SIGNING_KEY_FILE at a managed key; the hub never makes one for PostgreSQL.
-  const keyFile = path.join(dir, "hub-signing-key.pem");
-  fs.writeFileSync(keyFile, crypto.generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }));
+  let dir: string;
   let env: Record<string, string>;
   beforeAll(async () => {
+    dir = tempDir("serve-pg");
+    // Production points HUB_SIGNING_KEY_FILE at a managed key; the hub never makes one for PostgreSQL.
+    const keyFile = path.join(dir, "hub-signing-key.pem");
+    fs.writeFileSync(keyFile, crypto.generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }));
     env = { DATABASE_URL: await emptyPostgresUrl(), HUB_SIGNING_KEY_FILE: keyFile, PORT: "0", HOST };
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

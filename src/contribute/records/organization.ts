@@ -5,7 +5,8 @@ import { AgencyType, LicenceStatus, OrganizationKind } from "../../generated/pri
 import { defineHandler } from "../handler";
 import { fieldError } from "../result";
 import { AGENCY_CODE, countryCode, issue, opt, optText, provenance, regionCode, requiredText } from "../schema-kit";
-import { checkRegions, rejectIfErrors, writeRecord, type ProvenanceDelegate } from "../store";
+import { checkRegions, lockKey, rejectIfErrors, writeRecord, type ProvenanceDelegate } from "../store";
+import { recomputePerson } from "./person";
 
 export const organizationSchema = z
   .object({
@@ -43,6 +44,7 @@ export const organizationHandler = defineHandler({
       if (input.code !== contributor.agency && !contributor.roles.includes("admin")) {
         env.errors.push(fieldError(["code"], "NOT_PERMITTED", "You can register only your own agency code (the agency in your token)."));
       } else {
+        await lockKey(tx, `organization-code:${input.code}`);
         const holder = await tx.organization.findUnique({ where: { code: input.code }, select: { id: true } });
         if (holder && holder.id !== existing?.id) {
           env.errors.push(fieldError(["code"], "DUPLICATE_VALUE", `Agency code ${input.code} is already registered by another organization record.`));
@@ -51,7 +53,7 @@ export const organizationHandler = defineHandler({
     }
     await checkRegions(env, [[["regionCode"], input.regionCode]]);
     rejectIfErrors(env);
-    return writeRecord(env, tx.organization as unknown as ProvenanceDelegate, input, existing, {
+    const outcome = await writeRecord(env, tx.organization as unknown as ProvenanceDelegate, input, existing, {
       code: input.code,
       name: input.name,
       kind: input.kind,
@@ -61,5 +63,14 @@ export const organizationHandler = defineHandler({
       licenceNumber: input.licenceNumber,
       licenceStatus: input.licenceStatus,
     });
+    // An agency's code and type rank its statements about persons: re-resolve those persons.
+    if (outcome.fieldsWritten.includes("code") || outcome.fieldsWritten.includes("agencyType")) {
+      const codes = [input.code, existing?.code as string | null | undefined].filter((c): c is string => !!c);
+      const persons = codes.length
+        ? await tx.personStatement.findMany({ where: { sourceAgency: { in: codes } }, distinct: ["personId"], select: { personId: true } })
+        : [];
+      for (const p of persons) await recomputePerson(env, p.personId);
+    }
+    return outcome;
   },
 });

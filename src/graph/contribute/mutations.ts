@@ -34,7 +34,7 @@ function options(ctx: GraphContext): ContributeOptions {
 }
 
 interface Single {
-  type: Exclude<RecordType, never>;
+  type: RecordType;
   input: unknown;
   description: string;
 }
