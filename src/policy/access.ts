@@ -30,6 +30,9 @@ export interface PersonProtection {
   consentAgencies: ReadonlySet<string>;
 }
 
+/** Row keys that are not `id` (the audit log is keyed by its sequence number). */
+const KEYS: Record<string, "id" | "seq"> = { AuditEntry: "seq" };
+
 const DELEGATES: Record<string, string> = {
   Case: "case",
   Person: "person",
@@ -160,18 +163,26 @@ export class Access {
     return this.policy.rows.has(type);
   }
 
-  /** Whether the record with this id is inside the principal's row scope (batched, in SQL). */
+  /** The row key of a record of a scoped type, as a string: `id`, or `seq` for AuditEntry. */
+  keyOf(type: string, row: Record<string, unknown>): string | null {
+    const k = row[KEYS[type] ?? "id"];
+    return typeof k === "string" ? k : typeof k === "bigint" || typeof k === "number" ? String(k) : null;
+  }
+
+  /** Whether the record with this key is inside the principal's row scope (batched, in SQL). */
   visible(type: string, id: string): Promise<boolean> {
     let loader = this.visibility.get(type);
     if (!loader) {
       const delegate = DELEGATES[type];
       const where = this.rowWhere(type);
+      const key = KEYS[type] ?? "id";
       loader = new DataLoader(async (ids) => {
         if (!delegate) return ids.map(() => false);
         if (Object.keys(where).length === 0) return ids.map(() => true);
-        const model = (this.db.prisma as unknown as Record<string, { findMany(a: unknown): Promise<{ id: string }[]> }>)[delegate]!;
-        const found = await model.findMany({ where: { AND: [{ id: { in: [...ids] } }, where] }, select: { id: true } });
-        const set = new Set(found.map((f) => f.id));
+        const model = (this.db.prisma as unknown as Record<string, { findMany(a: unknown): Promise<Record<string, unknown>[]> }>)[delegate]!;
+        const keys = key === "seq" ? ids.filter((i) => /^\d+$/.test(i)).map((i) => BigInt(i)) : [...ids];
+        const found = await model.findMany({ where: { AND: [{ [key]: { in: keys } }, where] }, select: { [key]: true } });
+        const set = new Set(found.map((f) => String(f[key])));
         return ids.map((id) => set.has(id));
       });
       this.visibility.set(type, loader);

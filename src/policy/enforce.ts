@@ -112,21 +112,22 @@ export function enforcePolicy(schema: GraphQLSchema, policy: ResolvedPolicy): Gr
 
         // To-one links (CaseParticipant.person, Query.case, ...): forbidden looks like missing.
         if (toOneScoped && value && typeof value === "object" && access.hasRowScope(returnType.name)) {
-          const id = (value as Row).id;
-          if (typeof id !== "string" || !(await access.visible(returnType.name, id))) value = null;
+          const id = access.keyOf(returnType.name, value as Row);
+          if (id === null || !(await access.visible(returnType.name, id))) value = null;
         }
         if (isEntities && Array.isArray(value)) {
           // @apollo/subgraph answers one promise per representation: await each before checking
-          // it, or the check sees a Promise (no __typename) and waves everything through.
-          value = await Promise.all(
-            value.map(async (pending) => {
-              const v: unknown = await pending;
-              if (!v || typeof v !== "object") return v;
-              const t = (v as Row).__typename as string | undefined;
-              if (!t || !access.hasRowScope(t)) return v;
-              return (await access.visible(t, (v as Row).id as string)) ? v : null;
-            }),
-          );
+          // it, or the check sees a Promise (no __typename) and waves everything through. Each
+          // stays its own promise so one failing representation still fails alone.
+          value = value.map(async (pending: unknown) => {
+            const v = await pending;
+            if (!v || typeof v !== "object") return v;
+            const t = (v as Row).__typename;
+            if (typeof t !== "string") return null; // cannot tell its type: fail closed
+            if (!access.hasRowScope(t)) return v;
+            const id = access.keyOf(t, v as Row);
+            return id !== null && (await access.visible(t, id)) ? v : null;
+          });
         }
         if (effect.kind === "mask" && value !== null && value !== undefined) {
           value = access.mask(effect.masker, value, source as Row);

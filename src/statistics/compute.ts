@@ -63,9 +63,11 @@ export async function countCube(prisma: PrismaClient, measure: Measure, dims: re
   // Column aliases d0, d1, ... are generated from positions, never from input.
   const alias = (i: number) => Prisma.raw(`d${i}`);
   const inner = Prisma.sql`SELECT ${unit} AS u${dims.length ? Prisma.sql`, ${Prisma.join(dims.map((d, i) => Prisma.sql`${DIMENSION_SPECS[d].sql} AS ${alias(i)}`))}` : Prisma.empty} FROM ${from}${lateral}${where}`;
-  const aliases = Prisma.join(dims.map((_, i) => alias(i)));
+  // Prisma.join refuses an empty list: only build the GROUP BY for a grouped query (groupBy: []
+  // asks for the total alone).
+  const aliases = () => Prisma.join(dims.map((_, i) => alias(i)));
   const query = dims.length
-    ? Prisma.sql`SELECT GROUPING(${aliases}) AS g, ${aliases}, COUNT(DISTINCT s.u)::int AS n FROM (${inner}) s GROUP BY CUBE (${aliases})`
+    ? Prisma.sql`SELECT GROUPING(${aliases()}) AS g, ${aliases()}, COUNT(DISTINCT s.u)::int AS n FROM (${inner}) s GROUP BY CUBE (${aliases()})`
     : Prisma.sql`SELECT 0 AS g, COUNT(DISTINCT s.u)::int AS n FROM (${inner}) s`;
   const rows = await prisma.$queryRaw<CubeRow[]>(query);
 

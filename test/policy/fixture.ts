@@ -163,7 +163,7 @@ export async function insertPolicyFixture(prisma: PrismaClient): Promise<PolicyF
   // ------------------------------------------------------------ persons, statements, documents
   const person = async (
     data: { fullName: string; aliases?: string[]; birthDate: string; sex: "Feminine" | "Masculine"; origin: string; phone?: string; email?: string; address?: string },
-    statements: { agency: string; externalId: string; fullName?: string; birthDate?: string; docs: { type: "NIK" | "PASSPORT"; number: string }[] }[],
+    statements: { agency: string; externalId: string; fullName?: string; birthDate?: string; nationality?: string[]; docs: { type: "NIK" | "PASSPORT"; number: string }[] }[],
   ) => {
     const p = await prisma.person.create({
       data: {
@@ -187,7 +187,7 @@ export async function insertPolicyFixture(prisma: PrismaClient): Promise<PolicyF
           aliases: data.aliases ?? [],
           birthDate: day(s.birthDate ?? data.birthDate),
           sex: data.sex,
-          nationality: ["ID"],
+          nationality: s.nationality ?? ["ID"],
           originRegionCode: data.origin,
           phone: data.phone ?? null,
           email: data.email ?? null,
@@ -208,10 +208,11 @@ export async function insertPolicyFixture(prisma: PrismaClient): Promise<PolicyF
       { agency: "BP3MI-KALBAR", externalId: "SISKO-SITI", docs: [{ type: "PASSPORT", number: SITI.passport }] },
     ],
   );
-  // Police hold her true identity; BP3MI the falsified adult one: a name and birth-date conflict.
+  // Police hold her true identity; BP3MI the falsified adult one: a name and birth-date conflict
+  // (and a nationality conflict, which is not an identity field).
   const dewi = await person({ fullName: DEWI.fullName, birthDate: DEWI.birthDate, sex: "Feminine", origin: "61.03.21", phone: DEWI.phone }, [
     { agency: "POLDA-KALBAR", externalId: "BAP-DEWI", docs: [{ type: "NIK", number: DEWI.nik }] },
-    { agency: "BP3MI-KALBAR", externalId: "SISKO-DEWI", fullName: DEWI.bp3miName, birthDate: DEWI.bp3miBirthDate, docs: [{ type: "NIK", number: DEWI.nik }] },
+    { agency: "BP3MI-KALBAR", externalId: "SISKO-DEWI", fullName: DEWI.bp3miName, birthDate: DEWI.bp3miBirthDate, nationality: ["ID", "MY"], docs: [{ type: "NIK", number: DEWI.nik }] },
   ]);
   const rina = await person({ fullName: RINA.fullName, birthDate: RINA.birthDate, sex: "Feminine", origin: "61.03.21", phone: RINA.phone }, [
     { agency: "POLDA-KALBAR", externalId: "BAP-RINA", docs: [{ type: "NIK", number: RINA.nik }] },

@@ -3,30 +3,17 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { CONFIG_VARIABLES } from "../../src/config";
 
 export const ROOT = path.resolve(__dirname, "../..");
 const BIN = path.join(ROOT, "bin/tppo-hub.cjs");
 
-/** Variables the hub reads (src/config.ts) are cleared, so the developer's shell cannot leak in. */
-const HUB_VARIABLES = [
-  "DATABASE_URL",
-  "DATA_DIR",
-  "PORT",
-  "HOST",
-  "LOG_LEVEL",
-  "SHUTDOWN_TIMEOUT_MS",
-  "STATS_MIN_CELL",
-  "AUTH_ISSUERS",
-  "HUB_SIGNING_KEY_FILE",
-  "HUB_ISSUER",
-  "HUB_AUDIENCE",
-];
-
 export type Env = Record<string, string | undefined>;
 
+/** The test's environment minus every variable the hub reads, so the developer's shell cannot leak in. */
 function childEnv(env: Env): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of HUB_VARIABLES) delete out[k];
+  for (const k of CONFIG_VARIABLES) delete out[k];
   // jest's --experimental-vm-modules is not for the hub.
   delete out.NODE_OPTIONS;
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete out[k];
@@ -88,6 +75,10 @@ const READY = /TPPO Hub ready at (http:\/\/\S+\/graphql)/;
 export async function startServe(args: string[], env: Env, opts: { timeoutMs?: number } = {}): Promise<ServeProcess> {
   const child = spawn(process.execPath, [BIN, "serve", ...args], { cwd: ROOT, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
   const io = collect(child);
+  // A test run that is interrupted must not leave servers behind.
+  const kill = () => child.kill("SIGKILL");
+  process.once("exit", kill);
+  void io.done.then(() => process.off("exit", kill));
   const ready = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");

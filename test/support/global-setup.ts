@@ -6,6 +6,7 @@
 //   TEST_PG_URL=postgresql://...  use this server instead of starting one (databases are created in it)
 //   TEST_PG=0                     skip PostgreSQL for this run (quick local loops)
 //   REQUIRE_POSTGRES=1            a run without PostgreSQL is a failure (set by .ci/run)
+import os from "node:os";
 import pg from "pg";
 import { applyMigrations } from "../../src/db/migrations";
 import type { RawSql } from "../../src/db/raw-sql";
@@ -91,10 +92,8 @@ export default async function globalSetup(): Promise<void> {
   const template = cluster ? "tppo_template" : `tppo_template_${process.pid}`;
   const stopCluster = () => cluster?.stop();
   const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-  const onSignal = (sig: NodeJS.Signals) => {
-    stopCluster();
-    process.kill(process.pid, sig);
-  };
+  // exit() rather than re-raising the signal, so other exit hooks (child processes) run too.
+  const onSignal = (sig: NodeJS.Signals) => process.exit(128 + (os.constants.signals[sig] ?? 0));
   process.once("exit", stopCluster);
   for (const s of signals) process.once(s, onSignal);
   const unhook = () => {
