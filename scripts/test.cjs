@@ -13,11 +13,25 @@ const nodeOptions = [process.env.NODE_OPTIONS, "--experimental-vm-modules", "--d
   .filter(Boolean)
   .join(" ");
 
+// Without a terminal (CI, scripts), jest runs in a process group of its own and a signal to this
+// script goes to the whole group: jest, its workers and any hub the tests started, so a killed run
+// leaves nothing behind (not even a worker that carries on testing with no parent). In a terminal,
+// jest stays in the foreground group, where Ctrl-C already reaches all of them and watch mode can
+// read the keyboard.
+const ownGroup = !process.stdin.isTTY && process.platform !== "win32";
 const child = spawn(process.execPath, [require.resolve("jest/bin/jest"), ...process.argv.slice(2)], {
   cwd: path.resolve(__dirname, ".."),
   stdio: "inherit",
   env: { ...process.env, NODE_OPTIONS: nodeOptions },
+  detached: ownGroup,
 });
-// Ctrl-C reaches jest through the terminal's process group; a plain `kill` of this process must too.
-for (const sig of ["SIGTERM", "SIGHUP"]) process.on(sig, () => child.kill(sig));
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(sig, () => {
+    try {
+      process.kill(ownGroup ? -child.pid : child.pid, sig);
+    } catch {
+      // already gone
+    }
+  });
+}
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

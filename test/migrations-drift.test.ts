@@ -141,7 +141,9 @@ describe.each(backends)("migrations on %s", (backend) => {
     expect(await db.raw.query(`SELECT to_regclass('"Half"')::text AS t`)).toEqual([{ t: null }]);
     expect((await migrationStatus(db.raw, readMigrations(dir))).pending).toEqual(["29991231000000_broken"]);
     // The migration lock is released and no pooled connection is left inside the failed transaction.
-    expect(await db.raw.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'`)).toEqual([{ n: 0 }]);
+    const locks = `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+                    WHERE l.locktype = 'advisory' AND d.datname = current_database()`;
+    expect(await db.raw.query(locks)).toEqual([{ n: 0 }]);
     const answers = await Promise.all(Array.from({ length: 8 }, () => db.raw.query<{ one: number }>(`SELECT 1 AS one`)));
     expect(answers).toEqual(Array.from({ length: 8 }, () => [{ one: 1 }]));
     expect(await db.prisma.region.count()).toBe(0);

@@ -79,7 +79,8 @@ export function resolvePolicy(policy: Policy, schema: GraphQLSchema): ResolvedPo
       const grants = new Map<Role, ResolvedGrant>();
       const explicit = tp.fields?.[fieldName];
       for (const role of ROLES) {
-        const g = explicit?.[role] ?? (explicit && role in explicit ? undefined : tp.default?.[role]);
+        // A field's own map is complete: a role it does not name is denied, never the default.
+        const g = explicit ? explicit[role] : tp.default?.[role];
         if (g !== undefined) grants.set(role, resolveGrant(g, `${typeName}.${fieldName}[${role}]`));
       }
       coordinates.set(`${typeName}.${fieldName}`, {

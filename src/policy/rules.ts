@@ -71,6 +71,11 @@ const DOCUMENT_NUMBER: RoleGrants = {
   [LT]: "mask:documentNumber",
   [NC]: "mask:documentNumber",
 };
+/** Roles that see what each agency said about a person (Person.statements, conflicts). */
+const STATEMENT_READERS: Role[] = [PI, PR, BP, IM, SW, LA];
+/** The part of a grant map that concerns these roles. */
+const only = (roles: readonly Role[], g: RoleGrants): RoleGrants => Object.fromEntries(roles.filter((r) => g[r] !== undefined).map((r) => [r, g[r]!]));
+
 /** Who works with a person's record at all (non-identifying fields: sex, nationality, region). */
 const PERSON_BASICS = grant(CASEWORK, allow);
 /** Provenance of contributed records: harmless metadata, visible wherever the record is. */
@@ -84,7 +89,7 @@ const withProvenance = (g: RoleGrants) => Object.fromEntries(PROVENANCE.map((f) 
 const adminRows = { [AD]: "all" } as const;
 function withAdminMetadata(tp: TypePolicy, metadata: readonly string[] = ["id", ...PROVENANCE]): TypePolicy {
   const fields: Record<string, RoleGrants> = { ...tp.fields };
-  for (const f of metadata) fields[f] = { ...fields[f], [AD]: allow };
+  for (const f of metadata) fields[f] = { ...(fields[f] ?? tp.default), [AD]: allow };
   return { ...tp, fields };
 }
 
@@ -200,14 +205,14 @@ export const POLICY: Policy = {
       about: "One human being. Identity is confidential by default (UU 21/2007 Art. 44).",
       rows: {
         ...adminRows,
-        [PI]: [["person.inVisibleCase"], ["person.contributedByAgency"]],
+        [PI]: [["person.inVisibleCase"], ["person.registeredByAgency"]],
         [PR]: [["person.inVisibleCase"]],
-        [BP]: [["person.migrantWorker", "person.notOnlySuspect"], ["person.contributedByAgency"]],
-        [IM]: [["person.crossedBorder"], ["person.inActiveCase"], ["person.contributedByAgency"]],
-        [SW]: [["person.referredToAgency"], ["person.referredByAgency"], ["person.contributedByAgency"]],
-        [LA]: [["person.legalAidReferralToAgency"], ["person.contributedByAgency"]],
-        [LT]: [["person.migrantWorker"], ["person.inActiveCase"], ["person.referredByAgency"], ["person.contributedByAgency"]],
-        [NC]: [["person.referredToAgency"], ["person.contributedByAgency"]],
+        [BP]: [["person.migrantWorker", "person.notOnlySuspect"], ["person.registeredByAgency"]],
+        [IM]: [["person.crossedBorder"], ["person.inActiveCase"], ["person.registeredByAgency"]],
+        [SW]: [["person.referredToAgency"], ["person.referredByAgency"], ["person.registeredByAgency"]],
+        [LA]: [["person.legalAidReferralToAgency"], ["person.registeredByAgency"]],
+        [LT]: [["person.migrantWorker"], ["person.inActiveCase"], ["person.referredByAgency"], ["person.registeredByAgency"]],
+        [NC]: [["person.referredToAgency"], ["person.registeredByAgency"]],
       },
       default: PERSON_BASICS,
       fields: {
@@ -232,8 +237,17 @@ export const POLICY: Policy = {
 
     PersonStatement: {
       about: "What one agency said about a person; same confidentiality as the person's resolved fields.",
-      default: grant([PI, PR, BP, IM, SW, LA], allow),
-      fields: { fullName: IDENTITY, aliases: IDENTITY, birthDate: BIRTH_DATE, phone: CONTACT, email: CONTACT, address: ADDRESS, documents: grant([PI, PR, BP, IM, SW, LA], allow) },
+      default: grant(STATEMENT_READERS, allow),
+      // Only roles that can reach statements (Person.statements) appear here.
+      fields: {
+        fullName: only(STATEMENT_READERS, IDENTITY),
+        aliases: only(STATEMENT_READERS, IDENTITY),
+        birthDate: only(STATEMENT_READERS, BIRTH_DATE),
+        phone: only(STATEMENT_READERS, CONTACT),
+        email: only(STATEMENT_READERS, CONTACT),
+        address: only(STATEMENT_READERS, ADDRESS),
+        documents: grant(STATEMENT_READERS, allow),
+      },
       identity: ["fullName", "aliases", "birthDate", "phone", "email", "address"],
     },
     IdentityDocument: {

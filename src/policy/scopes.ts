@@ -19,10 +19,14 @@ function regionPrefix(field: string, prefixes: readonly string[]): Where {
 
 const agencyOrg = (p: Principal) => ({ code: p.agency });
 
+/** A case inside the principal's territory (origin or recruitment region), or any case without a limit. */
+function caseInJurisdiction(p: Principal): Where {
+  return p.jurisdiction.length === 0 ? {} : { OR: [regionPrefix("originRegionCode", p.jurisdiction), regionPrefix("recruitmentRegionCode", p.jurisdiction)] };
+}
+
 export const SCOPES = {
   // ------------------------------------------------------------------ Case
-  "case.inJurisdiction": ({ principal: p }) =>
-    p.jurisdiction.length === 0 ? {} : { OR: [regionPrefix("originRegionCode", p.jurisdiction), regionPrefix("recruitmentRegionCode", p.jurisdiction)] },
+  "case.inJurisdiction": ({ principal: p }) => caseInJurisdiction(p),
   "case.assignedToAgency": ({ principal: p }) => ({ assignments: { some: { organization: agencyOrg(p) } } }),
   "case.contributedByAgency": ({ principal: p }) => ({ sourceAgency: p.agency }),
   "case.referralToAgency": ({ principal: p }) => ({ referrals: { some: { toOrganization: agencyOrg(p) } } }),
@@ -38,9 +42,13 @@ export const SCOPES = {
   "person.legalAidReferralToAgency": ({ principal: p }) => ({ referrals: { some: { serviceType: "LEGAL_AID", toOrganization: agencyOrg(p) } } }),
   "person.migrantWorker": () => ({ placements: { some: {} } }),
   "person.crossedBorder": () => ({ crossings: { some: {} } }),
-  "person.inActiveCase": () => ({ participations: { some: { case: { status: { in: ["Active", "FollowUp"] } } } } }),
+  "person.inActiveCase": ({ principal: p }) => ({
+    participations: { some: { case: { status: { in: ["Active", "FollowUp"] }, ...caseInJurisdiction(p) } } },
+  }),
   "person.notOnlySuspect": () => ({ participations: { none: { role: "SUSPECT" } } }),
-  "person.contributedByAgency": ({ principal: p }) => ({ statements: { some: { sourceAgency: p.agency } } }),
+  // Not "has a statement by the agency": contributing someone else's NIK merges into their
+  // Person, and that must not make them visible.
+  "person.registeredByAgency": ({ principal: p }) => ({ createdByAgency: p.agency }),
 
   // ------------------------------------------------------------------ CaseParticipant
   "participant.inVisibleCase": (env) => ({ case: env.caseWhere() }),

@@ -22,7 +22,7 @@ export interface TypePolicy {
   readonly rows?: Partial<Record<Role, RowRule>>;
   /** Grant per role for every field not listed in `fields`. */
   readonly default?: RoleGrants;
-  /** Per-field grants, overriding `default` role by role. */
+  /** Per-field grants. A field listed here uses only this map: roles it does not name are denied. */
   readonly fields?: Readonly<Record<string, RoleGrants>>;
   /** Direct identifiers of a person: child-victim and consent protections apply; reads are audited. */
   readonly identity?: readonly string[];

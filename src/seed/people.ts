@@ -161,6 +161,8 @@ export function addPerson(ctx: SeedContext, drafts: readonly StatementDraft[]): 
   ctx.batch.persons.push({
     id: personId,
     ...resolved,
+    // The agency that reported the person first created the Person.
+    createdByAgency: [...drafts].sort((a, b) => a.at.getTime() - b.at.getTime())[0]?.agency ?? null,
     createdAt: new Date(Math.min(...times)),
     updatedAt: new Date(Math.max(...times)),
   });

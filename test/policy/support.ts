@@ -263,7 +263,7 @@ export const VISIBLE: Record<Role, Visibility> = {
     Organization: "all",
   },
   "immigration-officer": {
-    Person: ["siti", "dewi", "rina", "budi", "ani"], // crossed the border, or in an active case (any province)
+    Person: ["siti", "dewi", "rina", "budi"], // crossed the border, or in an active case in its jurisdiction (61.03; not Ani in Kalsel)
     BorderCrossing: "all",
     EarlyWarningReport: ["warning", "ngoWarning"],
     Organization: "all",
@@ -284,7 +284,7 @@ export const VISIBLE: Record<Role, Visibility> = {
     Organization: "all",
   },
   "ltsa-officer": {
-    Person: ["siti", "dewi", "rina", "budi", "ani"], // migrant workers, anyone in an active case, its own referrals
+    Person: ["siti", "dewi", "rina", "budi"], // migrant workers, anyone in an active case in its jurisdiction (61.03), its own referrals
     MigrantPlacement: "all",
     ServiceReferral: ["referrals.sitiShelter", "referrals.dewiShelter", "referrals.dewiNgo"],
     EarlyWarningReport: ["warning", "ngoWarning"],

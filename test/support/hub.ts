@@ -28,7 +28,8 @@ let dbCounter = 0;
 
 // A new PGlite spends ~1.5 s in initdb; loading a dumped data dir takes ~0.5 s. So the test
 // databases are loaded from two images, an empty one and a migrated one, cached in the OS temp dir
-// and keyed by the PGlite version (and the migrations), so they are rebuilt exactly when those change.
+// and keyed by the PGlite version (and the migrations and their runner), so they are rebuilt
+// exactly when those change.
 type PgliteImage = "empty" | "migrated";
 const pgliteImages = new Map<PgliteImage, Promise<Blob>>();
 
@@ -40,7 +41,10 @@ function pgliteVersion(): string {
 
 async function buildPgliteImage(kind: PgliteImage): Promise<Blob> {
   const key = crypto.createHash("sha256").update(pgliteVersion());
-  if (kind === "migrated") for (const m of readMigrations()) key.update(`\0${m.name}\0${m.checksum}`);
+  if (kind === "migrated") {
+    key.update(fs.readFileSync(require.resolve("../../src/db/migrations")));
+    for (const m of readMigrations()) key.update(`\0${m.name}\0${m.checksum}`);
+  }
   const dir = path.join(os.tmpdir(), "tppo-hub-test");
   const file = path.join(dir, `pglite-${kind}-${key.digest("hex").slice(0, 20)}.tar`);
   if (!fs.existsSync(file)) {

@@ -136,7 +136,7 @@ export const personHandler = defineHandler({
       );
       throw new RecordRejected(errors);
     }
-    const personId = ownPerson ?? [...candidates][0] ?? (await tx.person.create({ data: {}, select: { id: true } })).id;
+    const personId = ownPerson ?? [...candidates][0] ?? (await tx.person.create({ data: { createdByAgency: env.contributor.agency }, select: { id: true } })).id;
 
     // Documents: keyed by (type, number, issuingCountry); flags follow this statement's own sex and birth date.
     const wanted = input.documents.map((d, i) => {
