@@ -3,7 +3,7 @@
 // created earlier in the same batch.
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { HubError } from "../errors";
-import type { Contributor, Env, Tx, LinkScope } from "./env";
+import type { Contributor, Env, Tx } from "./env";
 import type { RecordHandler } from "./handler";
 import { caseHandler } from "./records/case";
 import { caseParticipantHandler } from "./records/case-participant";
@@ -52,8 +52,6 @@ export interface ContributeOptions {
   prisma: PrismaClient;
   /** From the verified token only. */
   contributor: Contributor;
-  /** Row scopes of the contributor for references. @default no restriction (seeding, tooling) */
-  scope?: LinkScope;
   now?: () => Date;
   /**
    * Audit hook, called once per record: inside the record's transaction (as its last statement,
@@ -96,7 +94,7 @@ async function run(opts: ContributeOptions, type: RecordType, input: unknown, in
   try {
     const { outcome, warnings } = await opts.prisma.$transaction(
       async (tx) => {
-        const env: Env = { tx, contributor: opts.contributor, scope: opts.scope ?? (() => ({})), now: opts.now?.() ?? new Date(), errors: [], warnings: [] };
+        const env: Env = { tx, contributor: opts.contributor, now: opts.now?.() ?? new Date(), errors: [], warnings: [] };
         // One writer per (type, agency, externalId): concurrent resends of one record queue up
         // instead of racing to the unique constraint.
         await lockKey(tx, `record:${type}:${agency}:${data.externalId}`);

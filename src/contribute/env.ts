@@ -13,14 +13,9 @@ export interface Contributor {
   roles: readonly string[];
 }
 
-/** Row scope of the contributor for a linked type (the access policy's `where`), so a reference
- * reaches only what the contributor could read: forbidden looks like missing, for writes too. */
-export type LinkScope = (type: "Case" | "Person" | "Organization") => Record<string, unknown>;
-
 export interface Env {
   tx: Tx;
   contributor: Contributor;
-  scope: LinkScope;
   now: Date;
   /** Problems found inside the transaction; the handler throws RecordRejected when non-empty. */
   errors: FieldError[];

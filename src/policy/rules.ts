@@ -209,9 +209,10 @@ export const POLICY: Policy = {
         [PR]: [["person.inVisibleCase"]],
         [BP]: [["person.migrantWorker", "person.notOnlySuspect"], ["person.registeredByAgency"]],
         [IM]: [["person.crossedBorder"], ["person.inActiveCase"], ["person.registeredByAgency"]],
-        [SW]: [["person.referredToAgency"], ["person.referredByAgency"], ["person.registeredByAgency"]],
+        // Referring someone does not reveal a suspect: links reach any record (src/contribute/references.ts).
+        [SW]: [["person.referredToAgency"], ["person.referredByAgency", "person.notOnlySuspect"], ["person.registeredByAgency"]],
         [LA]: [["person.legalAidReferralToAgency"], ["person.registeredByAgency"]],
-        [LT]: [["person.migrantWorker"], ["person.inActiveCase"], ["person.referredByAgency"], ["person.registeredByAgency"]],
+        [LT]: [["person.migrantWorker"], ["person.inActiveCase"], ["person.referredByAgency", "person.notOnlySuspect"], ["person.registeredByAgency"]],
         [NC]: [["person.referredToAgency"], ["person.registeredByAgency"]],
       },
       default: PERSON_BASICS,

@@ -20,7 +20,8 @@ async function closedPort(): Promise<number> {
 }
 
 describe("tppo-hub CLI", () => {
-  const dataDir = tempDir("cli");
+  let dataDir: string;
+  beforeAll(() => (dataDir = tempDir("cli")));
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it("`npx tppo-hub --help` lists the commands", async () => {

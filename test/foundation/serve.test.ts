@@ -30,8 +30,12 @@ async function until(what: string, check: () => boolean, ms = 10_000): Promise<v
 }
 
 describe("serve on the embedded database (PGlite in DATA_DIR)", () => {
-  const dataDir = tempDir("serve");
-  const env = { DATA_DIR: dataDir, PORT: "0", HOST, SHUTDOWN_TIMEOUT_MS: "8000" };
+  let dataDir: string;
+  let env: Record<string, string>;
+  beforeAll(() => {
+    dataDir = tempDir("serve");
+    env = { DATA_DIR: dataDir, PORT: "0", HOST, SHUTDOWN_TIMEOUT_MS: "8000" };
+  });
   let serve: ServeProcess;
   let adminToken: string;
   let seeded: string[];

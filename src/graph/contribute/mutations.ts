@@ -26,7 +26,6 @@ function options(ctx: GraphContext): ContributeOptions {
   return {
     prisma: ctx.db.prisma,
     contributor: { agency: p.agency, subject: p.subject, roles: p.roles },
-    scope: (type) => ctx.access.rowWhere(type),
     audit: (entry, tx) => auditWrite(ctx, entry, tx),
     // The batch applies the per-type mutation grants of the access policy to each record.
     permits: (type) => ctx.access.effect("Mutation", `contribute${type}`).kind === "allow",
