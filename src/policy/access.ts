@@ -12,18 +12,6 @@ import type { ProtectionRule } from "./types";
 
 type Where = Record<string, unknown>;
 
-/** Maskers used when a protection downgrades an identity field the role could otherwise read. */
-const PROTECTION_MASKS: Record<string, MaskerName> = {
-  fullName: "initials",
-  aliases: "initials",
-  birthDate: "year",
-  phone: "phone",
-  email: "email",
-  address: "withhold",
-  number: "documentNumber",
-  documentNumber: "documentNumber",
-};
-
 export interface PersonProtection {
   victim: boolean;
   child: boolean;
@@ -116,7 +104,7 @@ export class Access {
     const downgrade =
       (facts.child && !this.exempt(childVictimIdentity)) ||
       (facts.victim && !facts.consentAgencies.has(this.principal.agency) && !this.exempt(victimConsent));
-    return downgrade ? { kind: "mask", masker: PROTECTION_MASKS[field] ?? "withhold" } : effect;
+    return downgrade ? { kind: "mask", masker: this.policy.policy.protections.identityMasks[field] ?? "withhold" } : effect;
   }
 
   mask(masker: MaskerName, value: unknown, row: Record<string, unknown>): unknown {

@@ -42,9 +42,11 @@ export function renderAccessMatrix(schema: GraphQLSchema, policy: ResolvedPolicy
   out.push("");
   out.push("## Protections");
   out.push("");
-  for (const [name, p] of Object.entries(policy.policy.protections)) {
+  const { identityMasks, ...rules } = policy.policy.protections;
+  for (const [name, p] of Object.entries(rules)) {
     out.push(`- **${name}**: ${p.about} Exempt: ${p.exempt.map((e) => `${e.role} (${e.purposes.join("/")})`).join(", ")}.`);
   }
+  out.push(`- Maskers the protections apply: ${Object.entries(identityMasks).map(([f, m]) => `${f} → ${m}`).join(", ")}.`);
   out.push("");
   const typeNames = Object.keys(schema.getTypeMap())
     .filter((t) => !t.startsWith("__") && isObjectType(schema.getType(t)) && !policy.structural(t))

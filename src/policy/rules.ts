@@ -124,7 +124,7 @@ export const POLICY: Policy = {
     childVictimIdentity: {
       about:
         "Identity fields of a person who was a child (under 18) at the time of exploitation in any case are masked for every role and purpose not listed, whatever the role's grant says.",
-      effect: "mask:initials", // per-field maskers come from `identityMasks` in the evaluator
+      effect: "mask:initials", // per-field maskers: `identityMasks` below
       exempt: [
         { role: PI, purposes: ["investigation"] },
         { role: PR, purposes: ["prosecution"] },
@@ -140,6 +140,16 @@ export const POLICY: Policy = {
         { role: PI, purposes: ["investigation"] },
         { role: PR, purposes: ["prosecution"] },
       ],
+    },
+    identityMasks: {
+      fullName: "initials",
+      aliases: "initials",
+      birthDate: "year",
+      phone: "phone",
+      email: "email",
+      address: "withhold",
+      number: "documentNumber",
+      documentNumber: "documentNumber",
     },
   },
 

@@ -48,6 +48,8 @@ export interface Policy {
     readonly childVictimIdentity: ProtectionRule;
     /** Victims' consent to share identity with an agency (CaseParticipant.consentAgencies). */
     readonly victimConsent: ProtectionRule;
+    /** The masker a protection applies to each identity field it downgrades. */
+    readonly identityMasks: Readonly<Record<string, MaskerName>>;
   };
   /** Roles allowed to use introspection (__schema, __type) and the federation _service field. */
   readonly introspection: readonly Role[];

@@ -154,17 +154,8 @@ export function canFilterOn(p: Principal, coordinate: string): boolean {
 
 export const sensitivity = (type: string, field: string) => RESOLVED.coordinates.get(`${type}.${field}`)?.sensitivity ?? null;
 
-/** Maskers the protections use per identity field (the design in rules.ts: "per-field maskers"). */
-export const PROTECTION_MASK: Record<string, MaskerName> = {
-  fullName: "initials",
-  aliases: "initials",
-  birthDate: "year",
-  phone: "phone",
-  email: "email",
-  address: "withhold",
-  number: "documentNumber",
-  documentNumber: "documentNumber",
-};
+/** Maskers the protections use per identity field (policy data). */
+export const PROTECTION_MASK = POLICY.protections.identityMasks;
 
 const exempt = (p: Principal, rule: { exempt: readonly { role: Role; purposes: readonly Purpose[] }[] }) =>
   rule.exempt.some((x) => p.roles.includes(x.role) && x.purposes.includes(p.purpose));
