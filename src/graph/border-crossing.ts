@@ -4,7 +4,7 @@ import { builder } from "./builder";
 import { CaseType } from "./case";
 import type { GraphContext } from "./context";
 import { BorderPostEnum, CrossingDirectionEnum, IdentityDocumentTypeEnum } from "./enums";
-import { asc, countries, desc, nonEmpty, orderEnum, range, reads, uuid, whereOf } from "./filters";
+import { anyOf, asc, countries, desc, nonEmpty, optionalUuid, orderEnum, range, reads, uuid, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
 import { PersonType } from "./person";
 import { ContributionRef } from "./provenance";
@@ -72,7 +72,7 @@ function crossingWhere(ctx: GraphContext, f: typeof CrossingFilter.$inferInput |
   const filter = whereOf(
     f
       ? [
-          { post: f.post ? { in: nonEmpty(f.post, `${p}.post`) } : undefined },
+          { post: anyOf(f.post, `${p}.post`) },
           { direction: f.direction ?? undefined },
           { crossedAt: range(f.crossedFrom, f.crossedTo, p, "crossedFrom", "crossedTo") },
           { deportation: f.deportation ?? undefined },
@@ -81,9 +81,9 @@ function crossingWhere(ctx: GraphContext, f: typeof CrossingFilter.$inferInput |
               ? { in: countries(nonEmpty(f.counterpartCountry, `${p}.counterpartCountry`), `${p}.counterpartCountry`) }
               : undefined,
           },
-          { personId: f.person != null ? uuid(String(f.person), `${p}.person`) : undefined },
-          { caseId: f.case != null ? uuid(String(f.case), `${p}.case`) : undefined },
-          { sourceAgency: f.sourceAgency ? { in: nonEmpty(f.sourceAgency, `${p}.sourceAgency`) } : undefined },
+          { personId: optionalUuid(f.person, `${p}.person`) },
+          { caseId: optionalUuid(f.case, `${p}.case`) },
+          { sourceAgency: anyOf(f.sourceAgency, `${p}.sourceAgency`) },
         ]
       : [],
   );

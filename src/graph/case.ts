@@ -16,7 +16,7 @@ import {
   SexExploitationTypeEnum,
   asVocab,
 } from "./enums";
-import { REGION_FILTER_HELP, countries, desc, nonEmpty, orderEnum, range, reads, regionWhere, uuid, whereOf } from "./filters";
+import { anyOf, countries, desc, nonEmpty, orderEnum, range, reads, REGION_FILTER_HELP, regionWhere, uuid, whereOf } from "./filters";
 import { ContributionRef } from "./provenance";
 
 
@@ -249,8 +249,8 @@ function caseWhere(ctx: GraphContext, f: typeof CaseFilter.$inferInput | null | 
               ? { in: countries(nonEmpty(f.destinationCountry, `${p}.destinationCountry`), `${p}.destinationCountry`) }
               : undefined,
           },
-          { transitBorderPost: f.transitBorderPost ? { in: nonEmpty(f.transitBorderPost, `${p}.transitBorderPost`) } : undefined },
-          { sourceAgency: f.sourceAgency ? { in: nonEmpty(f.sourceAgency, `${p}.sourceAgency`) } : undefined },
+          { transitBorderPost: anyOf(f.transitBorderPost, `${p}.transitBorderPost`) },
+          { sourceAgency: anyOf(f.sourceAgency, `${p}.sourceAgency`) },
           {
             assignments:
               f.assignedTo != null

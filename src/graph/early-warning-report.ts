@@ -4,7 +4,7 @@ import { builder } from "./builder";
 import { CaseType } from "./case";
 import type { GraphContext } from "./context";
 import { WarningSourceEnum, WarningStatusEnum } from "./enums";
-import { REGION_FILTER_HELP, desc, nonEmpty, orderEnum, range, reads, regionWhere, uuid, whereOf } from "./filters";
+import { anyOf, desc, optionalUuid, orderEnum, range, reads, REGION_FILTER_HELP, regionWhere, uuid, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
 import { ContributionRef } from "./provenance";
 
@@ -60,13 +60,13 @@ function warningWhere(ctx: GraphContext, f: typeof WarningFilter.$inferInput | n
   const filter = whereOf(
     f
       ? [
-          { status: f.status ? { in: nonEmpty(f.status, `${p}.status`) } : undefined },
-          { source: f.source ? { in: nonEmpty(f.source, `${p}.source`) } : undefined },
+          { status: anyOf(f.status, `${p}.status`) },
+          { source: anyOf(f.source, `${p}.source`) },
           f.region ? regionWhere("regionCode", f.region, `${p}.region`) : {},
           { reportedAt: range(f.reportedFrom, f.reportedTo, p, "reportedFrom", "reportedTo") },
           { caseId: f.hasCase == null ? undefined : f.hasCase ? { not: null } : null },
-          { caseId: f.case != null ? uuid(String(f.case), `${p}.case`) : undefined },
-          { sourceAgency: f.sourceAgency ? { in: nonEmpty(f.sourceAgency, `${p}.sourceAgency`) } : undefined },
+          { caseId: optionalUuid(f.case, `${p}.case`) },
+          { sourceAgency: anyOf(f.sourceAgency, `${p}.sourceAgency`) },
         ]
       : [],
   );

@@ -64,6 +64,17 @@ export function uuid(id: string, path: string): string {
   return id;
 }
 
+/** An optional id filter: a checked UUID, or nothing when absent. */
+export function optionalUuid(id: string | number | null | undefined, path: string): string | undefined {
+  return id == null ? undefined : uuid(String(id), path);
+}
+
+/** `{ in: list }` for an "any of" filter, or nothing when absent (an empty list is refused). */
+export function anyOf<T>(list: readonly T[] | null | undefined, path: string): { in: T[] } | undefined {
+  const values = nonEmpty(list, path);
+  return values ? { in: values } : undefined;
+}
+
 /** Drops undefined entries so an absent filter adds nothing to the where. */
 export function whereOf(parts: Record<string, unknown>[]): Record<string, unknown> {
   const defined = parts.filter((p) => Object.values(p).some((v) => v !== undefined));

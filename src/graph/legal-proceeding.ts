@@ -4,7 +4,7 @@ import { builder } from "./builder";
 import { CaseType } from "./case";
 import type { GraphContext } from "./context";
 import { ProceedingStageEnum } from "./enums";
-import { desc, nonEmpty, orderEnum, range, reads, uuid, whereOf } from "./filters";
+import { anyOf, desc, optionalUuid, orderEnum, range, reads, uuid, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
 import { ContributionRef } from "./provenance";
 
@@ -63,11 +63,11 @@ function proceedingWhere(ctx: GraphContext, f: typeof ProceedingFilter.$inferInp
   const filter = whereOf(
     f
       ? [
-          { stage: f.stage ? { in: nonEmpty(f.stage, `${p}.stage`) } : undefined },
+          { stage: anyOf(f.stage, `${p}.stage`) },
           { stageDate: range(f.stageDateFrom, f.stageDateTo, p, "stageDateFrom", "stageDateTo") },
           { verdictDate: range(f.verdictFrom, f.verdictTo, p, "verdictFrom", "verdictTo") },
-          { caseId: f.case != null ? uuid(String(f.case), `${p}.case`) : undefined },
-          { sourceAgency: f.sourceAgency ? { in: nonEmpty(f.sourceAgency, `${p}.sourceAgency`) } : undefined },
+          { caseId: optionalUuid(f.case, `${p}.case`) },
+          { sourceAgency: anyOf(f.sourceAgency, `${p}.sourceAgency`) },
         ]
       : [],
   );

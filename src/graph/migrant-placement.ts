@@ -4,7 +4,7 @@ import { builder } from "./builder";
 import { CaseType } from "./case";
 import type { GraphContext } from "./context";
 import { IndustryEnum } from "./enums";
-import { countries, desc, nonEmpty, orderEnum, range, reads, uuid, whereOf } from "./filters";
+import { anyOf, countries, desc, nonEmpty, optionalUuid, orderEnum, range, reads, uuid, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
 import { OrganizationType } from "./organization";
 import { PersonType } from "./person";
@@ -91,18 +91,18 @@ function placementWhere(ctx: GraphContext, f: typeof PlacementFilter.$inferInput
       ? [
           { procedural: f.procedural ?? undefined },
           { p3miId: f.p3mi != null ? uuid(String(f.p3mi), `${p}.p3mi`) : undefined },
-          { employerId: f.employer != null ? uuid(String(f.employer), `${p}.employer`) : undefined },
+          { employerId: optionalUuid(f.employer, `${p}.employer`) },
           {
             destinationCountry: f.destinationCountry
               ? { in: countries(nonEmpty(f.destinationCountry, `${p}.destinationCountry`), `${p}.destinationCountry`) }
               : undefined,
           },
-          { industry: f.industry ? { in: nonEmpty(f.industry, `${p}.industry`) } : undefined },
+          { industry: anyOf(f.industry, `${p}.industry`) },
           { departureDate: range(f.departedFrom, f.departedTo, p, "departedFrom", "departedTo") },
-          { workerId: f.worker != null ? uuid(String(f.worker), `${p}.worker`) : undefined },
-          { caseId: f.case != null ? uuid(String(f.case), `${p}.case`) : undefined },
+          { workerId: optionalUuid(f.worker, `${p}.worker`) },
+          { caseId: optionalUuid(f.case, `${p}.case`) },
           { caseId: f.hasCase == null ? undefined : f.hasCase ? { not: null } : null },
-          { sourceAgency: f.sourceAgency ? { in: nonEmpty(f.sourceAgency, `${p}.sourceAgency`) } : undefined },
+          { sourceAgency: anyOf(f.sourceAgency, `${p}.sourceAgency`) },
         ]
       : [],
   );

@@ -3,7 +3,7 @@ import { rowScope } from "../policy/row-scope";
 import { builder } from "./builder";
 import type { GraphContext } from "./context";
 import { AgencyTypeEnum, LicenceStatusEnum, OrganizationKindEnum } from "./enums";
-import { REGION_FILTER_HELP, asc, badInput, countries, desc, nonEmpty, orderEnum, reads, regionWhere, uuid, whereOf } from "./filters";
+import { anyOf, asc, badInput, countries, desc, nonEmpty, orderEnum, reads, REGION_FILTER_HELP, regionWhere, uuid, whereOf } from "./filters";
 import { ContributionRef } from "./provenance";
 
 export const OrganizationType = builder.prismaObject("Organization", {
@@ -146,13 +146,13 @@ function organizationWhere(ctx: GraphContext, f: OrganizationFilterShape | null 
   const filter = whereOf(
     f
       ? [
-          { kind: f.kind ? { in: nonEmpty(f.kind, `${p}.kind`) } : undefined },
-          { agencyType: f.agencyType ? { in: nonEmpty(f.agencyType, `${p}.agencyType`) } : undefined },
+          { kind: anyOf(f.kind, `${p}.kind`) },
+          { agencyType: anyOf(f.agencyType, `${p}.agencyType`) },
           f.region ? regionWhere("regionCode", f.region, `${p}.region`) : {},
-          { licenceStatus: f.licenceStatus ? { in: nonEmpty(f.licenceStatus, `${p}.licenceStatus`) } : undefined },
+          { licenceStatus: anyOf(f.licenceStatus, `${p}.licenceStatus`) },
           { country: f.country ? { in: countries(nonEmpty(f.country, `${p}.country`), `${p}.country`) } : undefined },
           { name: f.nameContains ? { contains: f.nameContains, mode: "insensitive" } : undefined },
-          { sourceAgency: f.sourceAgency ? { in: nonEmpty(f.sourceAgency, `${p}.sourceAgency`) } : undefined },
+          { sourceAgency: anyOf(f.sourceAgency, `${p}.sourceAgency`) },
         ]
       : [],
   );

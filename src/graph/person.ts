@@ -7,7 +7,7 @@ import { rowScope } from "../policy/row-scope";
 import { builder } from "./builder";
 import type { GraphContext } from "./context";
 import { IdentityDocumentTypeEnum, ParticipantRoleEnum, SexEnum } from "./enums";
-import { REGION_FILTER_HELP, asc, badInput, countries, country, desc, nonEmpty, orderEnum, range, reads, regionWhere, uuid, whereOf } from "./filters";
+import { anyOf, asc, badInput, countries, country, desc, nonEmpty, orderEnum, range, reads, REGION_FILTER_HELP, regionWhere, uuid, whereOf } from "./filters";
 import { agencyTypeByCode } from "./loaders";
 
 // ---------------------------------------------------------------- resolution (conflicts, sources)
@@ -229,7 +229,7 @@ function personWhere(ctx: GraphContext, f: typeof PersonFilter.$inferInput | nul
     f
       ? [
           f.originRegion ? regionWhere("originRegionCode", f.originRegion, `${p}.originRegion`) : {},
-          { sex: f.sex ? { in: nonEmpty(f.sex, `${p}.sex`) } : undefined },
+          { sex: anyOf(f.sex, `${p}.sex`) },
           { nationality: f.nationality ? { hasSome: countries(nonEmpty(f.nationality, `${p}.nationality`), `${p}.nationality`) } : undefined },
           { birthDate: range(f.birthDateFrom, f.birthDateTo, p, "birthDateFrom", "birthDateTo") },
           { fullName: f.nameContains ? { contains: f.nameContains, mode: "insensitive" } : undefined },

@@ -4,7 +4,7 @@ import { builder } from "./builder";
 import { CaseType } from "./case";
 import type { GraphContext } from "./context";
 import { BorderPostEnum } from "./enums";
-import { countries, desc, nonEmpty, orderEnum, range, reads, uuid, whereOf } from "./filters";
+import { anyOf, countries, desc, nonEmpty, optionalUuid, orderEnum, range, reads, uuid, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
 import { OrganizationType } from "./organization";
 import { PersonType } from "./person";
@@ -72,15 +72,15 @@ function repatriationWhere(ctx: GraphContext, f: typeof RepatriationFilter.$infe
     f
       ? [
           { fromCountry: f.fromCountry ? { in: countries(nonEmpty(f.fromCountry, `${p}.fromCountry`), `${p}.fromCountry`) } : undefined },
-          { arrivalPoint: f.arrivalPoint ? { in: nonEmpty(f.arrivalPoint, `${p}.arrivalPoint`) } : undefined },
+          { arrivalPoint: anyOf(f.arrivalPoint, `${p}.arrivalPoint`) },
           { arrivedAt: range(f.arrivedFrom, f.arrivedTo, p, "arrivedFrom", "arrivedTo") },
           {
             receivingOrganizationId:
-              f.receivingOrganization != null ? uuid(String(f.receivingOrganization), `${p}.receivingOrganization`) : undefined,
+              optionalUuid(f.receivingOrganization, `${p}.receivingOrganization`),
           },
-          { personId: f.person != null ? uuid(String(f.person), `${p}.person`) : undefined },
-          { caseId: f.case != null ? uuid(String(f.case), `${p}.case`) : undefined },
-          { sourceAgency: f.sourceAgency ? { in: nonEmpty(f.sourceAgency, `${p}.sourceAgency`) } : undefined },
+          { personId: optionalUuid(f.person, `${p}.person`) },
+          { caseId: optionalUuid(f.case, `${p}.case`) },
+          { sourceAgency: anyOf(f.sourceAgency, `${p}.sourceAgency`) },
         ]
       : [],
   );

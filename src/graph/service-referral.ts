@@ -4,7 +4,7 @@ import { builder } from "./builder";
 import { CaseType } from "./case";
 import type { GraphContext } from "./context";
 import { ReferralStatusEnum, ServiceTypeEnum } from "./enums";
-import { asc, badInput, desc, nonEmpty, orderEnum, range, reads, uuid, whereOf } from "./filters";
+import { anyOf, asc, badInput, desc, optionalUuid, orderEnum, range, reads, uuid, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
 import { OrganizationType } from "./organization";
 import { PersonType } from "./person";
@@ -104,17 +104,17 @@ function referralWhere(ctx: GraphContext, f: typeof ReferralFilter.$inferInput |
   const filter = whereOf(
     f
       ? [
-          { status: f.status ? { in: nonEmpty(f.status, `${p}.status`) } : undefined },
-          { serviceType: f.serviceType ? { in: nonEmpty(f.serviceType, `${p}.serviceType`) } : undefined },
-          { toOrganizationId: f.toOrganization != null ? uuid(String(f.toOrganization), `${p}.toOrganization`) : undefined },
-          { fromOrganizationId: f.fromOrganization != null ? uuid(String(f.fromOrganization), `${p}.fromOrganization`) : undefined },
+          { status: anyOf(f.status, `${p}.status`) },
+          { serviceType: anyOf(f.serviceType, `${p}.serviceType`) },
+          { toOrganizationId: optionalUuid(f.toOrganization, `${p}.toOrganization`) },
+          { fromOrganizationId: optionalUuid(f.fromOrganization, `${p}.fromOrganization`) },
           { requestedAt: range(f.requestedFrom, f.requestedTo, p, "requestedFrom", "requestedTo") },
           f.unansweredForDays != null
             ? { status: "REQUESTED" as const, requestedAt: { lte: new Date(Date.now() - f.unansweredForDays * DAY_MS) } }
             : {},
-          { personId: f.person != null ? uuid(String(f.person), `${p}.person`) : undefined },
-          { caseId: f.case != null ? uuid(String(f.case), `${p}.case`) : undefined },
-          { sourceAgency: f.sourceAgency ? { in: nonEmpty(f.sourceAgency, `${p}.sourceAgency`) } : undefined },
+          { personId: optionalUuid(f.person, `${p}.person`) },
+          { caseId: optionalUuid(f.case, `${p}.case`) },
+          { sourceAgency: anyOf(f.sourceAgency, `${p}.sourceAgency`) },
         ]
       : [],
   );
