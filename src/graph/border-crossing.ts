@@ -4,7 +4,7 @@ import { builder } from "./builder";
 import { CaseType } from "./case";
 import type { GraphContext } from "./context";
 import { BorderPostEnum, CrossingDirectionEnum, IdentityDocumentTypeEnum } from "./enums";
-import { anyOf, asc, countries, desc, nonEmpty, optionalUuid, orderEnum, range, reads, uuid, whereOf } from "./filters";
+import { anyOf, asc, byIdInScope, countries, desc, nonEmpty, optionalUuid, orderEnum, range, reads, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
 import { PersonType } from "./person";
 import { ContributionRef } from "./provenance";
@@ -97,7 +97,7 @@ builder.queryFields((t) => ({
     description: "One border crossing by hub id. Null when it does not exist or is outside the caller's scope.",
     args: { id: t.arg.id({ required: true, description: "Hub identifier (UUID).", extensions: reads("BorderCrossing.id") }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.borderCrossing.findFirst({ ...query, where: { AND: [{ id: uuid(String(args.id), "id") }, rowScope(ctx, "BorderCrossing")] } }),
+      ctx.db.prisma.borderCrossing.findFirst({ ...query, where: byIdInScope(ctx, "BorderCrossing", args.id) }),
   }),
   borderCrossings: t.prismaConnection(
     {

@@ -16,7 +16,7 @@ import {
   SexExploitationTypeEnum,
   asVocab,
 } from "./enums";
-import { anyOf, countries, desc, nonEmpty, orderEnum, range, reads, REGION_FILTER_HELP, regionWhere, uuid, whereOf } from "./filters";
+import { anyOf, byIdInScope, countries, desc, nonEmpty, orderEnum, range, reads, REGION_FILTER_HELP, regionWhere, uuid, whereOf } from "./filters";
 import { ContributionRef } from "./provenance";
 
 
@@ -271,7 +271,7 @@ builder.queryFields((t) => ({
     description: "One case by hub id, with whatever of its picture you select. Null when it does not exist or is outside the caller's scope.",
     args: { id: t.arg.id({ required: true, description: "Hub identifier (UUID).", extensions: reads("Case.id") }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.case.findFirst({ ...query, where: { AND: [{ id: uuid(String(args.id), "id") }, rowScope(ctx, "Case")] } }),
+      ctx.db.prisma.case.findFirst({ ...query, where: byIdInScope(ctx, "Case", args.id) }),
   }),
   cases: t.prismaConnection(
     {

@@ -4,7 +4,7 @@ import { builder } from "./builder";
 import { CaseType } from "./case";
 import type { GraphContext } from "./context";
 import { WarningSourceEnum, WarningStatusEnum } from "./enums";
-import { anyOf, desc, optionalUuid, orderEnum, range, reads, REGION_FILTER_HELP, regionWhere, uuid, whereOf } from "./filters";
+import { anyOf, byIdInScope, desc, optionalUuid, orderEnum, range, reads, REGION_FILTER_HELP, regionWhere, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
 import { ContributionRef } from "./provenance";
 
@@ -82,7 +82,7 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       ctx.db.prisma.earlyWarningReport.findFirst({
         ...query,
-        where: { AND: [{ id: uuid(String(args.id), "id") }, rowScope(ctx, "EarlyWarningReport")] },
+        where: byIdInScope(ctx, "EarlyWarningReport", args.id),
       }),
   }),
   earlyWarningReports: t.prismaConnection(

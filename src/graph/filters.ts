@@ -3,6 +3,8 @@
 // tells the access policy which object field a filter, sort key or lookup argument reads.
 import { HubError } from "../errors";
 import { builder } from "./builder";
+import { rowScope, type ScopedType } from "../policy/row-scope";
+import type { GraphContext } from "./context";
 
 /** `extensions.readsField` value: the `Type.field` coordinate(s) a filter/sort/lookup reads. */
 export const reads = (...fields: string[]) => ({ readsField: fields.length === 1 ? fields[0]! : fields });
@@ -62,6 +64,11 @@ export function nonEmpty<T>(list: readonly T[] | null | undefined, path: string)
 export function uuid(id: string, path: string): string {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw badInput(path, "is not a UUID");
   return id;
+}
+
+/** Where for one record by hub id, inside the caller's row scope (forbidden looks like missing). */
+export function byIdInScope(ctx: GraphContext, type: ScopedType, id: string | number): Record<string, unknown> {
+  return { AND: [{ id: uuid(String(id), "id") }, rowScope(ctx, type)] };
 }
 
 /** An optional id filter: a checked UUID, or nothing when absent. */

@@ -4,7 +4,7 @@ import { builder } from "./builder";
 import { CaseType } from "./case";
 import type { GraphContext } from "./context";
 import { ProceedingStageEnum } from "./enums";
-import { anyOf, desc, optionalUuid, orderEnum, range, reads, uuid, whereOf } from "./filters";
+import { anyOf, byIdInScope, desc, optionalUuid, orderEnum, range, reads, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
 import { ContributionRef } from "./provenance";
 
@@ -81,7 +81,7 @@ builder.queryFields((t) => ({
     description: "One legal proceeding by hub id. Null when it does not exist or is outside the caller's scope.",
     args: { id: t.arg.id({ required: true, description: "Hub identifier (UUID).", extensions: reads("LegalProceeding.id") }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.legalProceeding.findFirst({ ...query, where: { AND: [{ id: uuid(String(args.id), "id") }, rowScope(ctx, "LegalProceeding")] } }),
+      ctx.db.prisma.legalProceeding.findFirst({ ...query, where: byIdInScope(ctx, "LegalProceeding", args.id) }),
   }),
   legalProceedings: t.prismaConnection(
     {

@@ -4,7 +4,7 @@ import { builder } from "./builder";
 import { CaseType } from "./case";
 import type { GraphContext } from "./context";
 import { IndustryEnum } from "./enums";
-import { anyOf, countries, desc, nonEmpty, optionalUuid, orderEnum, range, reads, uuid, whereOf } from "./filters";
+import { anyOf, byIdInScope, countries, desc, nonEmpty, optionalUuid, orderEnum, range, reads, uuid, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
 import { OrganizationType } from "./organization";
 import { PersonType } from "./person";
@@ -116,7 +116,7 @@ builder.queryFields((t) => ({
     description: "One placement by hub id. Null when it does not exist or is outside the caller's scope.",
     args: { id: t.arg.id({ required: true, description: "Hub identifier (UUID).", extensions: reads("MigrantPlacement.id") }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.migrantPlacement.findFirst({ ...query, where: { AND: [{ id: uuid(String(args.id), "id") }, rowScope(ctx, "MigrantPlacement")] } }),
+      ctx.db.prisma.migrantPlacement.findFirst({ ...query, where: byIdInScope(ctx, "MigrantPlacement", args.id) }),
   }),
   placements: t.prismaConnection(
     {

@@ -7,7 +7,7 @@ import { rowScope } from "../policy/row-scope";
 import { builder } from "./builder";
 import type { GraphContext } from "./context";
 import { IdentityDocumentTypeEnum, ParticipantRoleEnum, SexEnum } from "./enums";
-import { anyOf, asc, badInput, countries, country, desc, nonEmpty, orderEnum, range, reads, REGION_FILTER_HELP, regionWhere, uuid, whereOf } from "./filters";
+import { anyOf, asc, badInput, byIdInScope, countries, country, desc, nonEmpty, orderEnum, range, reads, REGION_FILTER_HELP, regionWhere, whereOf } from "./filters";
 import { agencyTypeByCode } from "./loaders";
 
 // ---------------------------------------------------------------- resolution (conflicts, sources)
@@ -261,7 +261,7 @@ builder.queryFields((t) => ({
     description: "One person by hub id. Null when it does not exist or is outside the caller's scope.",
     args: { id: t.arg.id({ required: true, description: "Hub identifier (UUID).", extensions: reads("Person.id") }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.person.findFirst({ ...query, where: { AND: [{ id: uuid(String(args.id), "id") }, rowScope(ctx, "Person")] } }),
+      ctx.db.prisma.person.findFirst({ ...query, where: byIdInScope(ctx, "Person", args.id) }),
   }),
   persons: t.prismaConnection(
     {

@@ -4,7 +4,7 @@ import { builder } from "./builder";
 import { CaseType } from "./case";
 import type { GraphContext } from "./context";
 import { BorderPostEnum } from "./enums";
-import { anyOf, countries, desc, nonEmpty, optionalUuid, orderEnum, range, reads, uuid, whereOf } from "./filters";
+import { anyOf, byIdInScope, countries, desc, nonEmpty, optionalUuid, orderEnum, range, reads, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
 import { OrganizationType } from "./organization";
 import { PersonType } from "./person";
@@ -94,7 +94,7 @@ builder.queryFields((t) => ({
     description: "One repatriation by hub id. Null when it does not exist or is outside the caller's scope.",
     args: { id: t.arg.id({ required: true, description: "Hub identifier (UUID).", extensions: reads("Repatriation.id") }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.repatriation.findFirst({ ...query, where: { AND: [{ id: uuid(String(args.id), "id") }, rowScope(ctx, "Repatriation")] } }),
+      ctx.db.prisma.repatriation.findFirst({ ...query, where: byIdInScope(ctx, "Repatriation", args.id) }),
   }),
   repatriations: t.prismaConnection(
     {

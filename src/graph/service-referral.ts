@@ -4,7 +4,7 @@ import { builder } from "./builder";
 import { CaseType } from "./case";
 import type { GraphContext } from "./context";
 import { ReferralStatusEnum, ServiceTypeEnum } from "./enums";
-import { anyOf, asc, badInput, desc, optionalUuid, orderEnum, range, reads, uuid, whereOf } from "./filters";
+import { anyOf, asc, badInput, byIdInScope, desc, optionalUuid, orderEnum, range, reads, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
 import { OrganizationType } from "./organization";
 import { PersonType } from "./person";
@@ -128,7 +128,7 @@ builder.queryFields((t) => ({
     description: "One service referral by hub id. Null when it does not exist or is outside the caller's scope.",
     args: { id: t.arg.id({ required: true, description: "Hub identifier (UUID).", extensions: reads("ServiceReferral.id") }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.serviceReferral.findFirst({ ...query, where: { AND: [{ id: uuid(String(args.id), "id") }, rowScope(ctx, "ServiceReferral")] } }),
+      ctx.db.prisma.serviceReferral.findFirst({ ...query, where: byIdInScope(ctx, "ServiceReferral", args.id) }),
   }),
   referrals: t.prismaConnection(
     {
