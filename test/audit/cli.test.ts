@@ -1,6 +1,5 @@
 // `tppo-hub audit verify`: a real process against an embedded database in DATA_DIR, or a
 // PostgreSQL database named by DATABASE_URL, before and after tampering.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,35 +7,11 @@ import { appendAuditEntries, type AuditEntryInput } from "../../src/audit/append
 import { openDatabase, type Database } from "../../src/db/database";
 import { applyMigrations } from "../../src/db/migrations";
 import { backends, freshDatabase, type Backend } from "../support/hub";
+import { runCli } from "../support/cli";
 
-const ROOT = path.resolve(__dirname, "../..");
-const BIN = path.join(ROOT, "bin/tppo-hub.cjs");
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), LOG_LEVEL: "silent", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+// The shared runner (test/support/cli.ts) gives the CLI a clean environment; logs stay quiet.
+const cli = (args: string[], env: Record<string, string>, timeoutMs = 60_000) => runCli(args, { LOG_LEVEL: "silent", ...env }, { timeoutMs });
 
 const entry = (i: number): AuditEntryInput => ({
   requestId: `cli-request-${i}`,

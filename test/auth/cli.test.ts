@@ -1,6 +1,5 @@
 // `tppo-hub token`: a real process, a real key file in DATA_DIR, the printed JWT verified with jose
 // against the public key derived from that file, and then used against a running hub.
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -11,37 +10,12 @@ import { backends, startTestHub } from "../support/hub";
 import { hubIssuer } from "../../src/auth/issuers";
 import { loadHubKey } from "../../src/auth/hub-key";
 import { ROLES } from "../../src/policy/roles";
+import { runCli } from "../support/cli";
 
-const ROOT = path.resolve(__dirname, "../..");
-const BIN = path.join(ROOT, "bin/tppo-hub.cjs");
 const KEY_FILE = "hub-signing-key.pem";
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI with a clean environment (no DATABASE_URL, AUTH_ISSUERS, ... from the caller). */
-function cli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), LOG_LEVEL: "silent", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+// The shared runner (test/support/cli.ts) gives the CLI a clean environment; logs stay quiet.
+const cli = (args: string[], env: Record<string, string>, timeoutMs = 60_000) => runCli(args, { LOG_LEVEL: "silent", ...env }, { timeoutMs });
 
 const TOKEN_ARGS = ["token", "--agency", "POLDA-KALBAR", "--roles", "police-investigator", "--purpose", "investigation", "--jurisdiction", "61", "--ttl", "15m"];
 
