@@ -1,5 +1,5 @@
 // One error family. Every error that leaves the server carries one of these codes; anything
-// else is converted to INTERNAL with a generic message (see formatError in src/server.ts).
+// else is converted to INTERNAL with a generic message (see src/http/format-error.ts).
 import { GraphQLError } from "graphql";
 
 export const ErrorCodes = {

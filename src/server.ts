@@ -10,7 +10,8 @@ import type { Authenticator } from "./auth/authenticator";
 import { AuthError } from "./auth/authenticator";
 import type { Database } from "./db/database";
 import { migrationStatus } from "./db/migrations";
-import { ErrorCodes, isHubErrorCode } from "./errors";
+import { ErrorCodes } from "./errors";
+import { formatError } from "./http/format-error";
 import type { GraphContext } from "./graph/context";
 import type { Logger } from "./logger";
 import { requestGuards } from "./guards";
@@ -45,8 +46,6 @@ export interface HubServer {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
-// Codes that may pass through with their message: they describe the caller's own document.
-const PASS_THROUGH = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE", "PERSISTED_QUERY_NOT_SUPPORTED"]);
 
 function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
@@ -79,20 +78,6 @@ export async function readiness(db: Database): Promise<{ ready: boolean; databas
   } catch {
     return { ready: false, database: "unreachable", pendingMigrations: [] };
   }
-}
-
-export function formatError(log: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (isHubErrorCode(code) && code !== "INTERNAL") return { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined } };
-    if (typeof code === "string" && PASS_THROUGH.has(code)) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code: code === "GRAPHQL_VALIDATION_FAILED" ? "VALIDATION_FAILED" : "BAD_REQUEST" } };
-    }
-    if (code === "BAD_USER_INPUT") return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: "BAD_USER_INPUT" } };
-    // Anything else (Prisma, SQL, bugs) is logged in full and leaves as a generic error.
-    log.error({ err: error }, "unexpected error");
-    return { message: ErrorCodes.INTERNAL.message, path: formatted.path, extensions: { code: "INTERNAL" } };
-  };
 }
 
 export async function startHubServer(opts: HubServerOptions): Promise<HubServer> {
