@@ -8,11 +8,17 @@ import { hubIssuer, parseIssuers, trustedIssuer, type TrustedIssuer } from "./au
 import { bearerAuthenticator } from "./auth/verify-token";
 import type { Logger } from "./logger";
 import { startHubServer, type HubServer } from "./server";
+import { createHubMetrics, type HubMetrics } from "./metrics/hub-metrics";
+import { startMetricsServer, type MetricsServer } from "./metrics/metrics-server";
 
 export interface RunningHub {
   server: HubServer;
   db: Database;
   hubKey: HubKey;
+  /** Undefined with METRICS=off. */
+  metrics?: HubMetrics;
+  /** METRICS=port: the separate server answering GET /metrics. */
+  metricsServer?: MetricsServer;
   stop(): Promise<void>;
 }
 
@@ -27,6 +33,8 @@ export async function startHub(config: Config, log: Logger, opts: { migrate: boo
   try {
     await prepareSchema(db, { migrate: opts.migrate, log });
     const { hubKey, issuers } = await loadIssuers(config, db.kind === "pglite");
+    // One registry per hub (never prom-client's global one), handed to what records into it.
+    const metrics = config.metrics.mode === "off" ? undefined : createHubMetrics({ db });
     const server = await startHubServer({
       ...securedSchema(),
       db,
@@ -36,12 +44,26 @@ export async function startHub(config: Config, log: Logger, opts: { migrate: boo
       host: config.host,
       shutdownTimeoutMs: config.shutdownTimeoutMs,
       statsMinCell: config.statsMinCell,
+      metrics,
+      metricsToken: config.metrics.mode === "bearer" ? config.metrics.token : undefined,
     });
+    let metricsServer: MetricsServer | undefined;
+    if (metrics && config.metrics.mode === "port") {
+      try {
+        metricsServer = await startMetricsServer(metrics, config.metrics);
+      } catch (err) {
+        await server.stop();
+        throw err;
+      }
+    }
     return {
       server,
       db,
       hubKey,
+      metrics,
+      metricsServer,
       async stop() {
+        await metricsServer?.close();
         await server.stop();
         await db.close();
       },

@@ -10,6 +10,14 @@ export class ConfigError extends Error {
   }
 }
 
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: "must be a port number from 0 to 65535" })
+    .int({ error: "must be a port number from 0 to 65535" })
+    .min(0, { error: "must be a port number from 0 to 65535" })
+    .max(65535, { error: "must be a port number from 0 to 65535" })
+    .default(fallback);
+
 const schema = z.object({
   /** PostgreSQL connection string. Unset: embedded PGlite under DATA_DIR. */
   DATABASE_URL: z
@@ -22,12 +30,7 @@ const schema = z.object({
   /** @default ./data */
   DATA_DIR: z.string().min(1).default("./data"),
   /** @default 4000 */
-  PORT: z.coerce
-    .number({ error: "must be a port number from 0 to 65535" })
-    .int({ error: "must be a port number from 0 to 65535" })
-    .min(0, { error: "must be a port number from 0 to 65535" })
-    .max(65535, { error: "must be a port number from 0 to 65535" })
-    .default(4000),
+  PORT: port(4000),
   /** @default 127.0.0.1 in embedded mode would surprise container users, so 0.0.0.0 */
   HOST: z.string().min(1).default("0.0.0.0"),
   /** @default info */
@@ -43,7 +46,18 @@ const schema = z.object({
   /** Issuer and audience the hub puts in and expects of its own tokens. */
   HUB_ISSUER: z.string().min(1).default("tppo-hub"),
   HUB_AUDIENCE: z.string().min(1).default("tppo-hub"),
+  /** GET /metrics: off, port (open, on METRICS_PORT at METRICS_HOST) or bearer (hub port, METRICS_TOKEN). @default off */
+  METRICS: z.enum(["off", "port", "bearer"], { error: "must be off, port or bearer" }).default("off"),
+  /** Port of the separate metrics server (METRICS=port). @default 9464 */
+  METRICS_PORT: port(9464),
+  /** Address of the separate metrics server (METRICS=port). @default 127.0.0.1 */
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  /** Secret a scraper sends as `Authorization: Bearer <token>` (METRICS=bearer; 32+ characters). */
+  METRICS_TOKEN: z.string().optional(),
 });
+
+/** Who may read GET /metrics (src/metrics/, src/http/metrics-route.ts). */
+export type MetricsSettings = { mode: "off" } | { mode: "port"; port: number; host: string } | { mode: "bearer"; token: string };
 
 /** Every environment variable the hub reads (README.md's configuration table lists each one). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
@@ -60,7 +74,18 @@ export type Config = {
   hubSigningKeyFile: string;
   hubIssuer: string;
   hubAudience: string;
+  metrics: MetricsSettings;
 };
+
+function metricsSettings(e: z.infer<typeof schema>): MetricsSettings {
+  if (e.METRICS === "port") return { mode: "port", port: e.METRICS_PORT, host: e.METRICS_HOST };
+  if (e.METRICS === "off") return { mode: "off" };
+  // A guessable token would publish the hub's traffic figures; never echo the value.
+  if (!e.METRICS_TOKEN || !/^\S{32,}$/.test(e.METRICS_TOKEN)) {
+    throw new ConfigError("METRICS_TOKEN", "must be set to at least 32 characters without spaces when METRICS=bearer");
+  }
+  return { mode: "bearer", token: e.METRICS_TOKEN };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -82,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hubSigningKeyFile: e.HUB_SIGNING_KEY_FILE ?? path.join(dataDir, "hub-signing-key.pem"),
     hubIssuer: e.HUB_ISSUER,
     hubAudience: e.HUB_AUDIENCE,
+    metrics: metricsSettings(e),
   };
 }

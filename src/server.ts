@@ -20,6 +20,9 @@ import { auditPlugin } from "./audit/plugin";
 import { Access } from "./policy/access";
 import { documentGuardPlugin } from "./policy/document-guard";
 import type { ResolvedPolicy } from "./policy/resolve";
+import type { HubMetrics } from "./metrics/hub-metrics";
+import { metricsPlugin } from "./metrics/apollo-plugin";
+import { scrapeResponse } from "./metrics/scrape";
 
 export interface HubServerOptions {
   /** The policy-enforced schema and its resolved policy (src/policy/index.ts securedSchema()). */
@@ -36,6 +39,10 @@ export interface HubServerOptions {
   maxBodyBytes?: number;
   /** Minimum published statistics cell (STATS_MIN_CELL). @default 11 */
   statsMinCell?: number;
+  /** Request metrics are recorded when given (src/metrics/). */
+  metrics?: HubMetrics;
+  /** METRICS=bearer: GET /metrics on this port with this bearer token. */
+  metricsToken?: string;
 }
 
 export interface HubServer {
@@ -94,7 +101,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     csrfPrevention: true,
     formatError: formatError(log),
     validationRules: requestGuards.validationRules,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownTimeoutMs ?? 10_000 }), ...requestGuards.plugins, documentGuardPlugin(), auditPlugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownTimeoutMs ?? 10_000 }), ...requestGuards.plugins, documentGuardPlugin(), auditPlugin(), ...(opts.metrics ? [metricsPlugin(opts.metrics)] : [])],
   });
   await apollo.start();
 
@@ -113,6 +120,10 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
       if (url.pathname === "/readyz" && req.method === "GET") {
         const r = await readiness(db);
         return json(res, r.ready ? 200 : 503, { status: r.ready ? "ready" : "not-ready", ...r });
+      }
+      if (url.pathname === "/metrics" && req.method === "GET" && opts.metrics && opts.metricsToken !== undefined) {
+        const r = await scrapeResponse(opts.metrics, { token: opts.metricsToken, authorization: req.headers.authorization });
+        return res.writeHead(r.status, r.headers).end(r.body);
       }
       if (url.pathname !== "/graphql") return json(res, 404, { error: "not found" });
 

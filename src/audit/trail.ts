@@ -38,6 +38,8 @@ const asList = (v: Iterable<string> | string): string[] => (typeof v === "string
 export class AuditTrail {
   /** Set by the Apollo plugin once the operation is known; null for anonymous operations. */
   operationName: string | null = null;
+  /** Called with the entries after each successful append (the metrics plugin counts them). */
+  onAppended: ((entries: readonly AuditEntryInput[]) => void) | null = null;
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(
@@ -65,7 +67,9 @@ export class AuditTrail {
    * its own transaction (use that for REJECTED, after the record's transaction rolled back).
    */
   async write(entry: AuditWriteEntry, tx?: AuditClient): Promise<void> {
-    await appendAuditEntries(tx ?? this.prisma, [this.entry("WRITE", entry.recordType, [...entry.recordIds].sort(), [...entry.fields].sort(), entry.decision)]);
+    const entries = [this.entry("WRITE", entry.recordType, [...entry.recordIds].sort(), [...entry.fields].sort(), entry.decision)];
+    await appendAuditEntries(tx ?? this.prisma, entries);
+    this.onAppended?.(entries);
   }
 
   /** Number of reads waiting for flush(). */
@@ -104,6 +108,7 @@ export class AuditTrail {
   async flush(): Promise<number> {
     const entries = this.drain();
     await appendAuditEntries(this.prisma, entries);
+    this.onAppended?.(entries);
     return entries.length;
   }
 

@@ -63,6 +63,8 @@ export interface ContributeOptions {
   permits?: (type: RecordType) => boolean;
   /** Unexpected failures (database down, bugs) are logged here and reported as INTERNAL. */
   onUnexpected?: (err: unknown, type: RecordType) => void;
+  /** Called once per record with its final result (metrics). */
+  onResult?: (result: RecordResult) => void;
 }
 
 /** What the audit log gets: record ids and field names, never values. */
@@ -119,6 +121,7 @@ async function run(opts: ContributeOptions, type: RecordType, input: unknown, in
 export async function contributeRecord(opts: ContributeOptions, type: RecordType, input: unknown, index = 0): Promise<RecordResult> {
   const result = await run(opts, type, input, index);
   if (result.status === "REJECTED") await opts.audit?.({ recordType: type, recordIds: [], fields: [], decision: "REJECTED" });
+  opts.onResult?.(result);
   return result;
 }
 
@@ -140,6 +143,7 @@ export async function contributeBatch(opts: ContributeOptions, entries: readonly
         fieldError([], "EXACTLY_ONE", `Set exactly one of ${Object.keys(BATCH_FIELDS).join(", ")} (this entry sets ${set.length}).`),
       ]);
       await opts.audit?.({ recordType: "Unknown", recordIds: [], fields: [], decision: "REJECTED" });
+      opts.onResult?.(result);
       results.push(result);
       continue;
     }

@@ -18,7 +18,17 @@ export interface Database {
   readonly queryCount: number;
   /** Human-readable location without credentials. */
   location: string;
+  /** The client's connections now, for the pool gauges (src/metrics/pool-gauges.ts). */
+  poolStats(): PoolStats;
   close(): Promise<void>;
+}
+
+/** Idle and waiting are null where the driver cannot tell (PGlite: one in-process connection). */
+export interface PoolStats {
+  max: number;
+  open: number;
+  idle: number | null;
+  waiting: number | null;
 }
 
 export type DatabaseOptions =
@@ -93,6 +103,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         return counter.n;
       },
       location,
+      poolStats: () => ({ max: pool.options.max ?? 10, open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: async () => {
         await prisma.$disconnect();
         await pool.end();
@@ -119,6 +130,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       return counter.n;
     },
     location: opts.dataDir ? `pglite:${path.resolve(opts.dataDir)}` : "pglite:memory",
+    poolStats: () => ({ max: 1, open: 1, idle: null, waiting: null }),
     close: async () => {
       await prisma.$disconnect();
       await client.close();

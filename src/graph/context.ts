@@ -5,6 +5,7 @@ import type { Logger } from "../logger";
 import type { Principal } from "../auth/principal";
 import type { Access } from "../policy/access";
 import type { AuditTrail } from "../audit/trail";
+import type { HubMetrics } from "../metrics/hub-metrics";
 
 export interface GraphContext {
   requestId: string;
@@ -18,4 +19,6 @@ export interface GraphContext {
   audit: AuditTrail;
   /** Minimum published cell size for statistics (STATS_MIN_CELL). */
   statsMinCell: number;
+  /** This hub's metrics; set by the metrics plugin (src/metrics/apollo-plugin.ts) when enabled. */
+  metrics?: HubMetrics;
 }
