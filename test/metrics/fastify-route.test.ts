@@ -11,10 +11,10 @@ const TOKEN = "fastify-metrics-token-".padEnd(40, "z");
 describe.each(backends)("metricsRoute (Fastify) on %s", (backend) => {
   let db: Database;
   const apps: FastifyInstance[] = [];
-  const serve = async (token: string | undefined): Promise<string> => {
+  const serve = async (token: string | undefined, withMetrics = true): Promise<string> => {
     const app = Fastify();
     apps.push(app);
-    app.register(metricsRoute, { metrics: createHubMetrics({ db }), token });
+    app.register(metricsRoute, { metrics: withMetrics ? createHubMetrics({ db }) : undefined, token });
     return `${await app.listen({ port: 0, host: "127.0.0.1" })}/metrics`;
   };
 
@@ -38,8 +38,9 @@ describe.each(backends)("metricsRoute (Fastify) on %s", (backend) => {
     expect(await ok.text()).toMatch(new RegExp(`^tppo_hub_db_pool_open\\{backend="${backend}"\\} [1-9]`, "m"));
   });
 
-  it("registers nothing without a token (METRICS off or port): 404", async () => {
-    const url = await serve(undefined);
-    expect((await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+  it("registers nothing without a token or without metrics (METRICS off or port): 404", async () => {
+    for (const url of [await serve(undefined), await serve(TOKEN, false)]) {
+      expect((await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+    }
   });
 });
