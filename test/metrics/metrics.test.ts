@@ -133,6 +133,13 @@ describe.each(backends)("GET /metrics on %s", (backend) => {
       expect(pool("open")).toBeGreaterThanOrEqual(1);
       expect(pool("in_use")! + pool("idle")!).toBe(pool("open"));
       expect(pool("waiting")).toBe(0);
+      // Live values: five slow statements on a pool of four hold every connection and queue one.
+      const slow = Array.from({ length: 5 }, () => bearer.hub.db.raw.query("SELECT pg_sleep(0.5)"));
+      await new Promise((r) => setTimeout(r, 150));
+      const busy = parseMetrics(await (await scrape(`${bearer.base}/metrics`, `Bearer ${METRICS_TOKEN}`)).text());
+      await Promise.all(slow);
+      const busyPool = (name: string) => busy.find((s) => s.name === `tppo_hub_db_pool_${name}`)?.value;
+      expect([busyPool("open"), busyPool("in_use"), busyPool("idle"), busyPool("waiting")]).toEqual([4, 4, 0, 1]);
     } else {
       // One in-process connection; busy or idle cannot be told, so they are not reported.
       expect([pool("max"), pool("open"), pool("in_use"), pool("idle"), pool("waiting")]).toEqual([1, 1, undefined, undefined, undefined]);
