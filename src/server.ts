@@ -103,6 +103,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     // Automatic persisted queries (Apollo Client's persisted-query link), in Apollo's bounded
     // in-memory LRU cache; a miss answers PERSISTED_QUERY_NOT_FOUND and the client resends.
     persistedQueries: { ttl: 3600 },
+    parseOptions: requestGuards.parseOptions,
     validationRules: requestGuards.validationRules,
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownTimeoutMs ?? 10_000 }), ...requestGuards.plugins, documentGuardPlugin(), auditPlugin()],
   });

@@ -25,11 +25,20 @@ function requestStatus(error: unknown): number | undefined {
 export function formatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
+    // graphql-js's token limit (parseOptions.maxTokens) fails as a syntax error naming the limit
+    // (graphql 16 spells it "more that").
+    if (code === "GRAPHQL_PARSE_FAILED" && /^Syntax Error: Document contains more tha[nt] \d+ tokens/.test(formatted.message)) {
+      return { message: ErrorCodes.LIMIT_EXCEEDED.message, extensions: { code: "LIMIT_EXCEEDED" } };
+    }
     if (typeof code === "string" && APOLLO_REQUEST_CODES.has(code)) {
       return { message: formatted.message, locations: formatted.locations, extensions: { code } };
     }
     if (isHubErrorCode(code) && code !== "INTERNAL") return { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined } };
     if (code === "BAD_USER_INPUT") return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: "BAD_USER_INPUT" } };
+    // graphql-js stops coercing variables after 50 problems with an error that has no code.
+    if (!formatted.path && formatted.message.startsWith("Too many errors processing variables")) {
+      return { message: formatted.message, extensions: { code: "BAD_USER_INPUT" } };
+    }
     // Apollo's own refusals of a malformed request come without a code but with a 4xx status.
     const status = requestStatus(error);
     if (!formatted.path && status !== undefined && status >= 400 && status < 500) {
