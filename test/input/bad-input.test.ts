@@ -68,6 +68,17 @@ describe.each(backends)("bad input on %s", (backend) => {
     });
   });
 
+  it.each([["0000-01-01"], ["1899-12-31"], ["+275760-09-13"]])("a date the database cannot hold (%s) is BAD_USER_INPUT (400), in a search and in a record", async (date) => {
+    const search = await hub.gql(`query($d: Date) { persons(filter: { birthDateFrom: $d }) { totalCount } }`, { d: date });
+    expect(search.status).toBe(400);
+    expect(search.body.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT" });
+    const before = await rowCounts(hub);
+    const write = await hub.gql(PERSON, { input: { externalId: `date-${crypto.randomUUID()}`, sourceSystem: "TEST", fullName: "Dewi", birthDate: date } });
+    expect(write.status).toBe(400);
+    expect(write.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('at "input.birthDate"'), extensions: { code: "BAD_USER_INPUT" } });
+    expect(await rowCounts(hub)).toEqual(before);
+  });
+
   describe("request bodies", () => {
     it("a body that is not valid UTF-8 is refused with 400 BAD_REQUEST and nothing is stored (not U+FFFD)", async () => {
       const externalId = `utf8-${crypto.randomUUID()}`;
