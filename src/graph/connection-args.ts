@@ -53,6 +53,10 @@ export function checkConnectionArgs(args: Record<string, unknown>, valid: Cursor
       throw badInput(name, `must be between 0 and ${MAX_PAGE_SIZE}`);
     }
   }
+  // Pages run forwards (first/after) or backwards (last/before), not both at once.
+  for (const [a, b] of [["after", "before"], ["first", "before"], ["last", "after"]] as const) {
+    if (args[a] != null && args[b] != null) throw badInput(b, `cannot be combined with ${a}; page forwards with first/after or backwards with last/before`);
+  }
   for (const name of ["after", "before"] as const) {
     const c = args[name];
     if (c != null && (typeof c !== "string" || decodeCursor(c, valid) === undefined)) {

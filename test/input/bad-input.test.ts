@@ -129,6 +129,20 @@ describe.each(backends)("bad input on %s", (backend) => {
     });
 
     it.each([
+      ["first", "before"],
+      ["last", "after"],
+      ["after", "before"],
+    ])("%s with %s (a valid cursor) is BAD_USER_INPUT naming the argument", async (a, b) => {
+      const page = await hub.gql(`{ cases(first: 1) { pageInfo { endCursor } } }`);
+      const cursor = page.body.data.cases.pageInfo.endCursor as string;
+      const value = (name: string) => (name === "first" || name === "last" ? 1 : cursor);
+      const r = await hub.gql(`query($a: ${a === "after" ? "String" : "Int"}, $b: String) { cases(${a}: $a, ${b}: $b) { totalCount } }`, { a: value(a), b: value(b) });
+      expect(r.body.errors).toEqual([
+        { message: expect.stringMatching(new RegExp(`^${b}: cannot be combined with ${a}`)), locations: expect.any(Array), path: ["cases"], extensions: { code: "BAD_USER_INPUT", argumentPath: b } },
+      ]);
+    });
+
+    it.each([
       ["first", -1],
       ["last", -1],
       ["first", 101],
