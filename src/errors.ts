@@ -6,7 +6,14 @@ export const ErrorCodes = {
   UNAUTHENTICATED: { http: 401, message: "Authentication required" },
   FORBIDDEN: { http: 403, message: "Not permitted" },
   BAD_USER_INPUT: { http: 400, message: "Invalid input" },
-  VALIDATION_FAILED: { http: 400, message: "The document failed validation" },
+  // Apollo Server's standard codes for mistakes in the request itself, kept so that Apollo
+  // Client and its links (the persisted-query link) understand them.
+  BAD_REQUEST: { http: 400, message: "Malformed request" },
+  GRAPHQL_PARSE_FAILED: { http: 400, message: "The document is not valid GraphQL" },
+  GRAPHQL_VALIDATION_FAILED: { http: 400, message: "The document failed validation" },
+  OPERATION_RESOLUTION_FAILURE: { http: 400, message: "No operation to run" },
+  PERSISTED_QUERY_NOT_FOUND: { http: 200, message: "PersistedQueryNotFound" },
+  PERSISTED_QUERY_NOT_SUPPORTED: { http: 200, message: "PersistedQueryNotSupported" },
   NOT_FOUND: { http: 404, message: "Not found" },
   VERSION_CONFLICT: { http: 409, message: "Version conflict" },
   LIMIT_EXCEEDED: { http: 400, message: "Request exceeds a limit" },

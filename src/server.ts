@@ -12,6 +12,7 @@ import type { Database } from "./db/database";
 import { migrationStatus } from "./db/migrations";
 import { ErrorCodes } from "./errors";
 import { formatError } from "./http/format-error";
+import { decodeUtf8Body, InvalidUtf8Body, invalidUtf8Response } from "./http/utf8-body";
 import type { GraphContext } from "./graph/context";
 import type { Logger } from "./logger";
 import { requestGuards } from "./guards";
@@ -72,7 +73,13 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(c);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => {
+      try {
+        resolve(decodeUtf8Body(Buffer.concat(chunks)));
+      } catch (err) {
+        reject(err);
+      }
+    });
     req.on("error", reject);
   });
 }
@@ -100,6 +107,10 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     formatError: formatError(log),
+    // Automatic persisted queries (Apollo Client's persisted-query link), in Apollo's bounded
+    // in-memory LRU cache; a miss answers PERSISTED_QUERY_NOT_FOUND and the client resends.
+    persistedQueries: { ttl: 3600 },
+    parseOptions: requestGuards.parseOptions,
     validationRules: requestGuards.validationRules,
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownTimeoutMs ?? 10_000 }), ...requestGuards.plugins, documentGuardPlugin(), auditPlugin(), ...(opts.metrics ? [metricsPlugin(opts.metrics)] : [])],
   });
@@ -176,6 +187,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     } catch (err) {
       const status = (err as { status?: number }).status;
       if (status === 413) return json(res, 413, { errors: [{ message: "Request body too large", extensions: { code: "LIMIT_EXCEEDED" } }] });
+      if (err instanceof InvalidUtf8Body) return json(res, 400, invalidUtf8Response);
       reqLog.error({ err }, "request failed");
       if (!res.headersSent) json(res, 500, { errors: [{ message: ErrorCodes.INTERNAL.message, extensions: { code: "INTERNAL" } }] });
       else res.end();

@@ -3,7 +3,7 @@
 // explicit nulls) and also ISO strings, so a file import can reuse them unchanged.
 import { z } from "zod";
 import { isCountryCode } from "../domain/countries";
-import { isFutureDate, isFutureInstant } from "../domain/dates";
+import { isFutureDate, isFutureInstant, isInYearRange, YEAR_RANGE_MESSAGE } from "../domain/dates";
 import { fieldError, type FieldError, type FieldErrorCode } from "./result";
 
 /** Raised as a zod custom issue; `params.code` carries our FieldErrorCode. */
@@ -31,13 +31,17 @@ export const optText = (max: number) =>
 export const requiredText = (max: number) =>
   text(max).pipe(z.string().min(1, { message: "Must not be blank." }));
 
+/** Dates the database can hold (the GraphQL scalars check the same; files come in as strings). */
+const inYearRange = (d: Date, ctx: z.RefinementCtx) => {
+  if (!isInYearRange(d)) issue(ctx, [], "OUT_OF_RANGE", YEAR_RANGE_MESSAGE);
+};
+
 /** Calendar date (Prisma @db.Date); strings must be YYYY-MM-DD. */
-export const calendarDate = z.union([
-  z.date(),
-  z.iso.date().transform((s) => new Date(`${s}T00:00:00Z`)),
-]);
+export const calendarDate = z
+  .union([z.date(), z.iso.date().transform((s) => new Date(`${s}T00:00:00Z`))])
+  .superRefine(inYearRange);
 /** Instant; strings must be ISO 8601 with offset. */
-export const instant = z.union([z.date(), z.iso.datetime({ offset: true }).transform((s) => new Date(s))]);
+export const instant = z.union([z.date(), z.iso.datetime({ offset: true }).transform((s) => new Date(s))]).superRefine(inYearRange);
 
 export const countryCode = z
   .string()

@@ -15,3 +15,17 @@ export function isFutureDate(d: Date, now: Date): boolean {
   const latestToday = new Date(now.getTime() + DATE_ZONE_AHEAD_MS).toISOString().slice(0, 10);
   return d.toISOString().slice(0, 10) > latestToday;
 }
+
+/**
+ * Years a date or instant may have anywhere in the hub. PostgreSQL has no year 0 and JavaScript
+ * dates reach far beyond what it stores, so an unbounded date fails in the database; no TPPO
+ * record is dated before 1900.
+ */
+export const YEAR_RANGE = { min: 1900, max: 9999 } as const;
+
+export function isInYearRange(d: Date): boolean {
+  const y = d.getUTCFullYear();
+  return !Number.isNaN(y) && y >= YEAR_RANGE.min && y <= YEAR_RANGE.max;
+}
+
+export const YEAR_RANGE_MESSAGE = `Dates must lie between the years ${YEAR_RANGE.min} and ${YEAR_RANGE.max}.`;

@@ -4,10 +4,10 @@ import DirectivePlugin from "@pothos/plugin-directives";
 import FederationPlugin from "@pothos/plugin-federation";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
-import { DateResolver, DateTimeResolver } from "graphql-scalars";
 import type PrismaTypes from "../generated/pothos-types.ts";
 import { getDatamodel } from "../generated/pothos-types.ts";
 import type { GraphContext } from "./context";
+import { BoundedDate, BoundedDateTime } from "./date-scalars";
 
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
@@ -35,11 +35,11 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.addScalarType("DateTime", DateTimeResolver, {
-  description: "An instant in UTC, ISO 8601 (2026-03-14T08:30:00Z).",
+builder.addScalarType("DateTime", BoundedDateTime, {
+  description: "An instant in UTC, ISO 8601 (2026-03-14T08:30:00Z), in the years 1900-9999.",
 });
-builder.addScalarType("Date", DateResolver, {
-  description: "A calendar date, ISO 8601 (2026-03-14), no time zone.",
+builder.addScalarType("Date", BoundedDate, {
+  description: "A calendar date, ISO 8601 (2026-03-14), no time zone, in the years 1900-9999.",
 });
 
 builder.queryType({ description: "Read the shared TPPO picture. Every field is subject to the caller's access policy." });

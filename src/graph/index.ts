@@ -1,5 +1,6 @@
 // Imports every type module (for their side effects on the builder) and builds the subgraph schema.
 import { builder } from "./builder";
+import { validateConnectionArgs } from "./connection-args";
 import "./enums";
 import "./provenance";
 import "./region";
@@ -24,8 +25,10 @@ let built: ReturnType<typeof builder.toSubGraphSchema> | undefined;
 
 /** Built once per process: Pothos freezes the builder on first build. */
 export function buildSchema() {
-  return (built ??= builder.toSubGraphSchema({
-    linkUrl: "https://specs.apollo.dev/federation/v2.6",
-    federationDirectives: ["@key", "@shareable", "@external", "@requires", "@provides"],
-  }));
+  return (built ??= validateConnectionArgs(
+    builder.toSubGraphSchema({
+      linkUrl: "https://specs.apollo.dev/federation/v2.6",
+      federationDirectives: ["@key", "@shareable", "@external", "@requires", "@provides"],
+    }),
+  ));
 }
