@@ -137,7 +137,8 @@ export const PersonType = builder.prismaObject("Person", {
     documents: t.relation("documents", {
       nullable: false,
       description: "Identity and travel documents any agency recorded for this person (the same document stated by two agencies appears twice, once per statement).",
-      query: { orderBy: [{ type: "asc" }, { number: "asc" }, { id: "asc" }] },
+      // Never by number: a masked value is no sort key (docs/search-and-carriers.md).
+      query: { orderBy: [{ type: "asc" }, { createdAt: "asc" }, { id: "asc" }] },
     }),
     statements: t.relation("statements", {
       nullable: false,

@@ -148,6 +148,29 @@ describe.each(backends)("search under the victim protections on %s", (backend) =
     });
   });
 
+  it("a person's documents are not ordered by their hidden numbers", async () => {
+    // Two passports of Siti whose numbers mask alike (C7****21); the NGO sees numbers masked.
+    const st = await ph.prisma.personStatement.findFirstOrThrow({ where: { personId: ph.fx.siti, sourceAgency: "BP3MI-KALBAR" } });
+    const first = await ph.prisma.identityDocument.create({ data: { personId: ph.fx.siti, statementId: st.id, type: "PASSPORT", number: "C7111121" } });
+    const second = await ph.prisma.identityDocument.create({ data: { personId: ph.fx.siti, statementId: st.id, type: "PASSPORT", number: "C7999921" } });
+    const swap = (a: string, b: string) => () =>
+      ph.prisma.$transaction([
+        ph.prisma.identityDocument.update({ where: { id: first.id }, data: { number: "C7000021" } }),
+        ph.prisma.identityDocument.update({ where: { id: second.id }, data: { number: b } }),
+        ph.prisma.identityDocument.update({ where: { id: first.id }, data: { number: a } }),
+      ]);
+    try {
+      const q = `query($id: ID!) { person(id: $id) { documents { id type number } statements { documents { id number } } } }`;
+      const [real, other] = await twoDatasets(() => text(persona("ngo-case-worker"), `query($id: ID!) { person(id: $id) { documents { id type number } } }`, { id: ph.fx.siti }), swap("C7999921", "C7111121"), swap("C7111121", "C7999921"));
+      expect(other).toBe(real);
+      expect(real).toContain("C7****21");
+      const [realSt, otherSt] = await twoDatasets(() => text(persona("police-investigator", "statistics"), q, { id: ph.fx.siti }), swap("C7999921", "C7111121"), swap("C7111121", "C7999921"));
+      expect(otherSt).toBe(realSt);
+    } finally {
+      await ph.prisma.identityDocument.deleteMany({ where: { id: { in: [first.id, second.id] } } });
+    }
+  });
+
   describe("lookup by document number", () => {
     it("BP3MI, which sees a child's NIK masked, cannot confirm it: the lookup answers as for an unknown NIK", async () => {
       const p = persona("bp3mi-officer");
