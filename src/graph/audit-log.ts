@@ -46,7 +46,8 @@ export const AuditEntryType = builder.prismaObject("AuditEntry", {
       description: "Names of the fields read or written (for statistics: measure, groupBy and filter names). Never values.",
     }),
     decision: t.exposeString("decision", {
-      description: "READ: ALLOW (value returned) or MASK (masked value returned). WRITE: CREATED, UPDATED, UNCHANGED or REJECTED.",
+      description:
+        "READ: ALLOW (value returned), MASK (masked value returned) or SEARCH (the field was used to filter, sort or look up; no record ids, never the value searched for). WRITE: CREATED, UPDATED, UNCHANGED or REJECTED.",
     }),
     prevHash: t.exposeString("prevHash", { nullable: false, description: "hash of the previous entry (64 zeros for the first)." }),
     hash: t.exposeString("hash", { nullable: false, description: "sha256 (hex) of this entry's canonical serialisation, see docs/audit.md." }),

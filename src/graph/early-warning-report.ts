@@ -19,8 +19,9 @@ export const EarlyWarningReportType = builder.prismaObject("EarlyWarningReport",
     status: t.expose("status", { type: WarningStatusEnum, nullable: false, description: "Handling status." }),
     reportedAt: t.expose("reportedAt", { type: "DateTime", nullable: false, description: "When the warning was reported." }),
     description: t.exposeString("description", {
-      nullable: false,
-      description: "What was observed (free text; can contain names and places, treat as sensitive).",
+      // Null when withheld: free text carrying identity (policy carriers, victim protections).
+      nullable: true,
+      description: "What was observed (free text; can contain names and places, treat as sensitive). Null when withheld from the caller.",
     }),
     suspectedRecruiter: t.exposeString("suspectedRecruiter", {
       nullable: true,

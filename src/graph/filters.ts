@@ -9,6 +9,24 @@ import type { GraphContext } from "./context";
 /** `extensions.readsField` value: the `Type.field` coordinate(s) a filter/sort/lookup reads. */
 export const reads = (...fields: string[]) => ({ readsField: fields.length === 1 ? fields[0]! : fields });
 
+/**
+ * For a filter or lookup on an identity field: declares that its resolver keeps the search to the
+ * rows where the caller reads the field in clear (`searchOn`). The start-up check
+ * (src/policy/document-guard.ts checkSearchDeclarations) refuses an identity filter without it.
+ */
+export const readsUnderProtections = (field: string) => ({ readsField: field, searchUnderProtections: true });
+
+/**
+ * A condition on an identity field, restricted to the rows where the caller may read that field
+ * in clear after the child-victim and consent protections: a row the caller sees masked never
+ * matches (security property 3). `type` is the type whose rows `condition` applies to.
+ */
+export function searchOn(ctx: GraphContext, type: string, field: string, condition: Record<string, unknown> | undefined) {
+  if (condition === undefined) return undefined;
+  const protectedRows = ctx.access.searchWhere(type, field);
+  return Object.keys(protectedRows).length ? { AND: [condition, protectedRows] } : condition;
+}
+
 export const badInput = (path: string, message: string) =>
   new HubError("BAD_USER_INPUT", `${path}: ${message}`, { argumentPath: path });
 

@@ -30,7 +30,8 @@ export const PersonStatementType = builder.prismaObject("PersonStatement", {
     documents: t.relation("documents", {
       nullable: false,
       description: "Identity documents this agency recorded with this statement.",
-      query: { orderBy: [{ type: "asc" }, { number: "asc" }, { id: "asc" }] },
+      // Never by number: a masked value is no sort key (docs/search-and-carriers.md).
+      query: { orderBy: [{ type: "asc" }, { createdAt: "asc" }, { id: "asc" }] },
     }),
   }),
 });

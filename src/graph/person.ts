@@ -7,7 +7,24 @@ import { rowScope } from "../policy/row-scope";
 import { builder } from "./builder";
 import type { GraphContext } from "./context";
 import { IdentityDocumentTypeEnum, ParticipantRoleEnum, SexEnum } from "./enums";
-import { anyOf, asc, badInput, byIdInScope, countries, country, desc, nonEmpty, orderEnum, range, reads, REGION_FILTER_HELP, regionWhere, whereOf } from "./filters";
+import {
+  anyOf,
+  asc,
+  badInput,
+  byIdInScope,
+  countries,
+  country,
+  desc,
+  nonEmpty,
+  orderEnum,
+  range,
+  reads,
+  readsUnderProtections,
+  REGION_FILTER_HELP,
+  regionWhere,
+  searchOn,
+  whereOf,
+} from "./filters";
 import { agencyTypeByCode } from "./loaders";
 
 // ---------------------------------------------------------------- resolution (conflicts, sources)
@@ -120,7 +137,8 @@ export const PersonType = builder.prismaObject("Person", {
     documents: t.relation("documents", {
       nullable: false,
       description: "Identity and travel documents any agency recorded for this person (the same document stated by two agencies appears twice, once per statement).",
-      query: { orderBy: [{ type: "asc" }, { number: "asc" }, { id: "asc" }] },
+      // Never by number: a masked value is no sort key (docs/search-and-carriers.md).
+      query: { orderBy: [{ type: "asc" }, { createdAt: "asc" }, { id: "asc" }] },
     }),
     statements: t.relation("statements", {
       nullable: false,
@@ -195,12 +213,23 @@ const PersonFilter = builder.inputType("PersonFilter", {
       description: "Holds any of these citizenships (ISO 3166-1 alpha-2).",
       extensions: reads("Person.nationality"),
     }),
-    birthDateFrom: t.field({ type: "Date", required: false, description: "Born on or after this date.", extensions: reads("Person.birthDate") }),
-    birthDateTo: t.field({ type: "Date", required: false, description: "Born on or before this date.", extensions: reads("Person.birthDate") }),
+    birthDateFrom: t.field({
+      type: "Date",
+      required: false,
+      description: "Born on or after this date. Matches only persons whose birth date the caller reads in clear.",
+      extensions: readsUnderProtections("Person.birthDate"),
+    }),
+    birthDateTo: t.field({
+      type: "Date",
+      required: false,
+      description: "Born on or before this date. Matches only persons whose birth date the caller reads in clear.",
+      extensions: readsUnderProtections("Person.birthDate"),
+    }),
     nameContains: t.string({
       required: false,
-      description: "Case-insensitive substring of the resolved full name.",
-      extensions: reads("Person.fullName"),
+      description:
+        "Case-insensitive substring of the resolved full name. Matches only persons whose name the caller reads in clear (a child victim's or a non-consenting victim's name, shown as initials, never matches).",
+      extensions: readsUnderProtections("Person.fullName"),
     }),
     role: t.field({
       type: [ParticipantRoleEnum],
@@ -217,8 +246,17 @@ const PersonFilter = builder.inputType("PersonFilter", {
 });
 
 const PersonOrder = orderEnum("PersonOrder", "Sort order for persons.", {
-  FULL_NAME_ASC: { description: "By resolved full name A-Z, unnamed last.", readsField: ["Person.fullName"], orderBy: [asc("fullName", true)] },
-  BIRTH_DATE_ASC: { description: "Oldest first, unknown birth date last.", readsField: ["Person.birthDate"], orderBy: [asc("birthDate", true)] },
+  // Identity sort keys: only for callers who read the field in clear in every row (Access.canSortOn).
+  FULL_NAME_ASC: {
+    description: "By resolved full name A-Z, unnamed last. Only for callers who read every name in clear (exempt from the victim protections); refused otherwise.",
+    readsField: ["Person.fullName"],
+    orderBy: [asc("fullName", true)],
+  },
+  BIRTH_DATE_ASC: {
+    description: "Oldest first, unknown birth date last. Only for callers who read every birth date in clear (exempt from the victim protections); refused otherwise.",
+    readsField: ["Person.birthDate"],
+    orderBy: [asc("birthDate", true)],
+  },
   CREATED_AT_DESC: { description: "Most recently linked first.", readsField: ["Person.createdAt"], orderBy: [desc("createdAt")] },
   UPDATED_AT_DESC: { description: "Most recently changed first.", readsField: ["Person.updatedAt"], orderBy: [desc("updatedAt")] },
 });
@@ -231,8 +269,8 @@ function personWhere(ctx: GraphContext, f: typeof PersonFilter.$inferInput | nul
           f.originRegion ? regionWhere("originRegionCode", f.originRegion, `${p}.originRegion`) : {},
           { sex: anyOf(f.sex, `${p}.sex`) },
           { nationality: f.nationality ? { hasSome: countries(nonEmpty(f.nationality, `${p}.nationality`), `${p}.nationality`) } : undefined },
-          { birthDate: range(f.birthDateFrom, f.birthDateTo, p, "birthDateFrom", "birthDateTo") },
-          { fullName: f.nameContains ? { contains: f.nameContains, mode: "insensitive" } : undefined },
+          { AND: searchOn(ctx, "Person", "birthDate", optional({ birthDate: range(f.birthDateFrom, f.birthDateTo, p, "birthDateFrom", "birthDateTo") })) },
+          { AND: searchOn(ctx, "Person", "fullName", f.nameContains ? { fullName: { contains: f.nameContains, mode: "insensitive" } } : undefined) },
           {
             participations: f.role
               ? { some: { AND: [{ role: { in: nonEmpty(f.role, `${p}.role`) } }, rowScope(ctx, "CaseParticipant")] } }
@@ -244,6 +282,8 @@ function personWhere(ctx: GraphContext, f: typeof PersonFilter.$inferInput | nul
   );
   return { AND: [filter, rowScope(ctx, "Person")] };
 }
+
+const optional = (w: Record<string, unknown>) => (Object.values(w).some((v) => v !== undefined) ? w : undefined);
 
 /** The lookup normalizes like contribution does (src/domain/identity-documents.ts), so a number
  *  typed with spaces or dots finds the stored one; a NIK/KK that cannot be one is a caller error. */
@@ -292,7 +332,7 @@ builder.queryFields((t) => ({
       number: t.arg.string({
         required: true,
         description: "Document number, normalized as on contribution: upper case, spaces removed; for NIK/KK also dots (16 digits).",
-        extensions: reads("IdentityDocument.number"),
+        extensions: readsUnderProtections("IdentityDocument.number"),
       }),
       issuingCountry: t.arg.string({
         required: false,
@@ -305,7 +345,12 @@ builder.queryFields((t) => ({
       const issuingCountry = args.issuingCountry ? country(args.issuingCountry, "issuingCountry") : undefined;
       return ctx.db.prisma.person.findMany({
         ...query,
-        where: { AND: [{ documents: { some: { type: args.type, number, ...(issuingCountry ? { issuingCountry } : {}) } } }, rowScope(ctx, "Person")] },
+        where: {
+          AND: [
+            { documents: { some: searchOn(ctx, "IdentityDocument", "number", { type: args.type, number, ...(issuingCountry ? { issuingCountry } : {}) }) } },
+            rowScope(ctx, "Person"),
+          ],
+        },
         orderBy: { id: "asc" },
         take: 20,
       });

@@ -18,6 +18,32 @@ export interface PersonProtection {
   consentAgencies: ReadonlySet<string>;
 }
 
+/**
+ * Whose protections decide an identity field of a record: the person it is about, or, for records
+ * about a case and no one person (Case, LegalProceeding, EarlyWarningReport), every victim of
+ * that case (src/policy/enforce.ts subjectOf).
+ */
+export type ProtectionSubject = { personId: string } | { caseId: string } | null;
+
+/**
+ * How a record of each type reaches the person whose protections apply (Prisma relation), for
+ * searching under protections in SQL. "self": the record is the person; "case": the victims of
+ * the record's case (or of the case itself).
+ */
+const SUBJECT_PATH: Record<string, { person: "self" | string } | { case: "self" | string }> = {
+  Person: { person: "self" },
+  PersonStatement: { person: "person" },
+  IdentityDocument: { person: "person" },
+  BorderCrossing: { person: "person" },
+  CaseParticipant: { person: "person" },
+  ServiceReferral: { person: "person" },
+  Repatriation: { person: "person" },
+  MigrantPlacement: { person: "worker" },
+  Case: { case: "self" },
+  LegalProceeding: { case: "case" },
+  EarlyWarningReport: { case: "case" },
+};
+
 /** Row keys that are not `id` (the audit log is keyed by its sequence number). */
 const KEYS: Record<string, "id" | "seq"> = { AuditEntry: "seq" };
 
@@ -43,6 +69,9 @@ export class Access {
   readonly maskedPaths: string[] = [];
   readonly protections: DataLoader<string, PersonProtection>;
 
+  /** Protections of every victim of a case, for free text about the case (Case.summary, ...). */
+  readonly caseProtections: DataLoader<string, PersonProtection[]>;
+
   constructor(
     readonly principal: Principal,
     readonly policy: ResolvedPolicy,
@@ -59,6 +88,15 @@ export class Access {
         const consent = mine.length ? mine.map((r) => new Set(r.consentAgencies)).reduce((a, b) => new Set([...a].filter((x) => b.has(x)))) : new Set<string>();
         return { victim: mine.length > 0, child: mine.some((r) => r.isChild), consentAgencies: consent };
       });
+    });
+    this.caseProtections = new DataLoader(async (caseIds) => {
+      const rows = await db.prisma.caseParticipant.findMany({
+        where: { caseId: { in: [...caseIds] }, role: "VICTIM" },
+        select: { caseId: true, personId: true },
+      });
+      const facts = new Map<string, PersonProtection>();
+      await Promise.all([...new Set(rows.map((r) => r.personId))].map(async (id) => facts.set(id, await this.protections.load(id))));
+      return caseIds.map((c) => rows.filter((r) => r.caseId === c).map((r) => facts.get(r.personId)!));
     });
   }
 
@@ -96,15 +134,65 @@ export class Access {
     return this.roles.some((r) => rule.exempt.some((e) => e.role === r && e.purposes.includes(this.principal.purpose as never)));
   }
 
-  /** Applies child-victim and consent protections to an identity field of a person. */
-  async protect(effect: ResolvedEffect, field: string, personId: string | null | undefined): Promise<ResolvedEffect> {
-    if (effect.kind !== "allow" || !personId) return effect;
-    const facts = await this.protections.load(personId);
+  /** Whether a protection hides a person's identity from this principal. */
+  private hidden(facts: PersonProtection): boolean {
     const { childVictimIdentity, victimConsent } = this.policy.policy.protections;
-    const downgrade =
-      (facts.child && !this.exempt(childVictimIdentity)) ||
-      (facts.victim && !facts.consentAgencies.has(this.principal.agency) && !this.exempt(victimConsent));
+    return (facts.child && !this.exempt(childVictimIdentity)) || (facts.victim && !facts.consentAgencies.has(this.principal.agency) && !this.exempt(victimConsent));
+  }
+
+  /**
+   * Applies child-victim and consent protections to an identity field (or carrier) of a record:
+   * the subject's person, or every victim of the subject's case.
+   */
+  async protect(effect: ResolvedEffect, field: string, subject: ProtectionSubject | string | null | undefined): Promise<ResolvedEffect> {
+    if (effect.kind !== "allow" || !subject) return effect;
+    const s = typeof subject === "string" ? { personId: subject } : subject;
+    const downgrade = "personId" in s ? this.hidden(await this.protections.load(s.personId)) : (await this.caseProtections.load(s.caseId)).some((f) => this.hidden(f));
     return downgrade ? { kind: "mask", masker: this.policy.policy.protections.identityMasks[field] ?? "withhold" } : effect;
+  }
+
+  /** Exempt from every protection (children's identity and consent) for this token's purpose? */
+  private exemptFromAll(): boolean {
+    const { childVictimIdentity, victimConsent } = this.policy.policy.protections;
+    return this.exempt(childVictimIdentity) && this.exempt(victimConsent);
+  }
+
+  /**
+   * May the principal sort by this coordinate? Only if it reads the field in clear in EVERY row: a
+   * masked value is never a sort key. For identity fields that means the grant allows it and the
+   * principal is exempt from every protection; decided from the token alone, so a refusal says
+   * nothing about the data.
+   */
+  canSortOn(coordinate: string): boolean {
+    const [type, field] = coordinate.split(".") as [string, string];
+    if (this.policy.coordinates.get(coordinate)?.sensitivity !== "identity") return this.canFilterOn(coordinate);
+    return this.effect(type, field).kind === "allow" && this.exemptFromAll();
+  }
+
+  /**
+   * Prisma where fragment for rows of `type` whose identity field `field` the principal may search:
+   * the rows where it reads the field in clear, after the child-victim and consent protections
+   * (security property 3). Filters and lookups on an identity field AND this into their own
+   * condition, so a row the caller sees masked never matches. Roles the policy lets look up a
+   * field it sees masked (TypePolicy.lookupWhenMasked) are not narrowed: the exact value they
+   * hold is the lookup, as declared.
+   */
+  searchWhere(type: string, field: string): Where {
+    const c = this.policy.coordinates.get(`${type}.${field}`);
+    if (c?.sensitivity !== "identity") return {};
+    if (this.roles.some((r) => c.lookupWhenMasked.has(r))) return {};
+    const { childVictimIdentity, victimConsent } = this.policy.policy.protections;
+    const hiddenVictim: Where[] = [];
+    if (!this.exempt(childVictimIdentity)) hiddenVictim.push({ role: "VICTIM", isChild: true });
+    if (!this.exempt(victimConsent)) hiddenVictim.push({ role: "VICTIM", NOT: { consentAgencies: { has: this.principal.agency } } });
+    if (hiddenVictim.length === 0) return {};
+    const clearPerson: Where = { participations: { none: { OR: hiddenVictim } } };
+    const path = SUBJECT_PATH[type];
+    if (!path) throw new Error(`searchWhere: no protection subject known for ${type}`);
+    if ("person" in path) return path.person === "self" ? clearPerson : { [path.person]: { is: clearPerson } };
+    // About a case: every victim of the case must be readable in clear.
+    const clearCase: Where = { participants: { none: { OR: hiddenVictim } } };
+    return path.case === "self" ? clearCase : { [path.case]: { is: clearCase } };
   }
 
   mask(masker: MaskerName, value: unknown, row: Record<string, unknown>): unknown {

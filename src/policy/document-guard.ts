@@ -5,6 +5,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
   getNullableType,
+  isObjectType,
   getVariableValues,
   isEnumType,
   isInputObjectType,
@@ -21,6 +22,7 @@ import {
 import { HubError } from "../errors";
 import type { GraphContext } from "../graph/context";
 import type { Access } from "./access";
+import { PolicyError, type ResolvedPolicy } from "./resolve";
 
 const readsOf = (ext: unknown): string[] => {
   const r = (ext as { readsField?: string | string[] } | undefined)?.readsField;
@@ -32,24 +34,34 @@ function reject(message: string, rule: string): never {
   throw new HubError("FORBIDDEN", message, { rule, http: { status: 403 } });
 }
 
-function checkReads(access: Access, coordinates: string[], where: string): void {
+/** Coordinates an operation filters, sorts or looks up by (for the audit of searches). */
+type Used = Set<string>;
+
+/**
+ * Filters and lookups: the role must be able to read the field (the rows it sees masked are kept
+ * out in SQL, Access.searchWhere). Sorts (`sort`): the field must be readable in clear in every
+ * row, since a masked value is never a sort key (Access.canSortOn).
+ */
+function checkReads(access: Access, coordinates: string[], where: string, used: Used, sort = false): void {
   for (const c of coordinates) {
     const rule = access.policy.coordinates.get(c)?.rulePath ?? `${c.split(".")[0]} (not in policy)`;
-    if (!access.canFilterOn(c)) reject(`Filtering, sorting or looking up by ${c} is not permitted (${where})`, rule);
+    if (!(sort ? access.canSortOn(c) : access.canFilterOn(c))) reject(`Filtering, sorting or looking up by ${c} is not permitted (${where})`, rule);
+    used.add(c);
   }
 }
 
 /** Walks a coerced input value and checks every input field and enum value it uses. */
-function checkValue(access: Access, type: GraphQLInputType, value: unknown, where: string): void {
+function checkValue(access: Access, type: GraphQLInputType, value: unknown, where: string, used: Used): void {
   if (value === null || value === undefined) return;
   const t = getNullableType(type);
   if (isListType(t)) {
-    if (Array.isArray(value)) for (const v of value) checkValue(access, t.ofType, v, where);
+    if (Array.isArray(value)) for (const v of value) checkValue(access, t.ofType, v, where, used);
     return;
   }
   if (isEnumType(t)) {
+    // Enum values that read a field are sort orders (src/graph/filters.ts orderEnum).
     const ev = t.getValues().find((v) => v.value === value || v.name === value);
-    checkReads(access, readsOf(ev?.extensions), `${where}=${ev?.name ?? ""}`);
+    checkReads(access, readsOf(ev?.extensions), `${where}=${ev?.name ?? ""}`, used, true);
     return;
   }
   if (isInputObjectType(t) && typeof value === "object") {
@@ -57,8 +69,8 @@ function checkValue(access: Access, type: GraphQLInputType, value: unknown, wher
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const f = fields[k];
       if (!f || v === null || v === undefined) continue;
-      checkReads(access, readsOf(f.extensions), `${where}.${k}`);
-      checkValue(access, f.type, v, `${where}.${k}`);
+      checkReads(access, readsOf(f.extensions), `${where}.${k}`, used);
+      checkValue(access, f.type, v, `${where}.${k}`, used);
     }
   }
 }
@@ -82,7 +94,8 @@ export function checkDocument(
   access: Access,
   introspectionAllowed: boolean,
   operation?: OperationDefinitionNode,
-): void {
+): Used {
+  const used: Used = new Set();
   const variables = effectiveVariables(schema, operation, rawVariables);
   const typeInfo = new TypeInfo(schema);
   visit(
@@ -101,12 +114,13 @@ export function checkDocument(
           const value = valueFromAST(argNode.value, argDef.type, variables);
           if (value === null || value === undefined) continue;
           const where = `${typeInfo.getParentType()?.name}.${name}(${argDef.name})`;
-          checkReads(access, readsOf(argDef.extensions), where);
-          checkValue(access, argDef.type, value, where);
+          checkReads(access, readsOf(argDef.extensions), where, used);
+          checkValue(access, argDef.type, value, where, used);
         }
       },
     }),
   );
+  return used;
 }
 
 export function documentGuardPlugin(): ApolloServerPlugin<GraphContext> {
@@ -116,7 +130,13 @@ export function documentGuardPlugin(): ApolloServerPlugin<GraphContext> {
         async didResolveOperation({ document, request, contextValue, schema, operation }) {
           const access = contextValue.access;
           const introspectionAllowed = access.roles.some((r) => access.policy.introspection.has(r));
-          checkDocument(schema, document, request.variables ?? {}, access, introspectionAllowed, operation);
+          const used = checkDocument(schema, document, request.variables ?? {}, access, introspectionAllowed, operation);
+          // A search on an identity or special field is audited like a read: who searched which
+          // field (decision SEARCH), never the value searched for.
+          for (const c of used) {
+            const coordinate = access.policy.coordinates.get(c);
+            if (coordinate?.sensitivity) contextValue.audit?.read(coordinate.type, [], coordinate.field, "SEARCH");
+          }
         },
         async willSendResponse({ response, contextValue }) {
           const masked = contextValue.access?.maskedPaths;
@@ -130,3 +150,25 @@ export function documentGuardPlugin(): ApolloServerPlugin<GraphContext> {
 }
 
 
+
+/**
+ * Start-up check: every filter or lookup argument that reads an identity field declares that its
+ * resolver searches under the protections (`readsUnderProtections` + `searchOn`, src/graph/filters.ts).
+ * Sort values need no declaration: a sort on an identity field is refused unless the caller reads
+ * it in clear everywhere (Access.canSortOn).
+ */
+export function checkSearchDeclarations(schema: GraphQLSchema, policy: ResolvedPolicy): void {
+  const problems: string[] = [];
+  const check = (where: string, ext: unknown) => {
+    const identity = readsOf(ext).filter((c) => policy.coordinates.get(c)?.sensitivity === "identity");
+    if (identity.length && !(ext as { searchUnderProtections?: boolean }).searchUnderProtections) {
+      problems.push(`${where} filters on ${identity.join(", ")} without searching under the protections (use readsUnderProtections and searchOn)`);
+    }
+  };
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith("__")) continue;
+    if (isObjectType(type)) for (const f of Object.values(type.getFields())) for (const a of f.args) check(`${type.name}.${f.name}(${a.name})`, a.extensions);
+    if (isInputObjectType(type)) for (const f of Object.values(type.getFields())) check(`${type.name}.${f.name}`, f.extensions);
+  }
+  if (problems.length) throw new PolicyError(`Identity searches without protections:\n- ${problems.join("\n- ")}`);
+}

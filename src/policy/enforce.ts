@@ -14,14 +14,23 @@ import {
 } from "graphql";
 import { HubError } from "../errors";
 import type { GraphContext } from "../graph/context";
+import type { ProtectionSubject } from "./access";
 import type { ResolvedEffect, ResolvedPolicy } from "./resolve";
 
 type Row = Record<string, unknown>;
 
-/** Person whose identity a row carries, for protections (null: not about a person). */
-function personIdOf(type: string, row: Row): string | null {
-  if (type === "Person") return (row.id as string) ?? null;
-  return (row.personId as string | undefined) ?? null;
+const str = (v: unknown) => (typeof v === "string" ? v : null);
+
+/**
+ * Whose protections decide an identity field of this row: the person the row is about, or, for
+ * rows about a case and no one person (Case, LegalProceeding, EarlyWarningReport), every victim of
+ * the case. Null: about no one the hub protects.
+ */
+function subjectOf(type: string, row: Row): ProtectionSubject {
+  const personId = type === "Person" ? str(row.id) : str(row.personId) ?? str(row.workerId);
+  if (personId) return { personId };
+  const caseId = type === "Case" ? str(row.id) : str(row.caseId);
+  return caseId ? { caseId } : null;
 }
 
 /**
@@ -105,7 +114,7 @@ export function enforcePolicy(schema: GraphQLSchema, policy: ResolvedPolicy): Gr
       const guarded = async (source: unknown, args: Record<string, unknown>, ctx: GraphContext, info: GraphQLResolveInfo, initial: ResolvedEffect) => {
         const access = ctx.access;
         let effect = initial;
-        if (sensitivity === "identity") effect = await access.protect(effect, field.name, personIdOf(typeName, source as Row));
+        if (sensitivity === "identity") effect = await access.protect(effect, field.name, subjectOf(typeName, source as Row));
         if (effect.kind === "deny") throw forbidden(coordinate, rulePath);
 
         let value = await original(source, args, ctx, info);

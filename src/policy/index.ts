@@ -2,6 +2,7 @@
 // on every field. Built once per process.
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "../graph";
+import { checkSearchDeclarations } from "./document-guard";
 import { enforcePolicy } from "./enforce";
 import { resolvePolicy, type ResolvedPolicy } from "./resolve";
 import { POLICY } from "./rules";
@@ -12,6 +13,7 @@ export function securedSchema(): { schema: GraphQLSchema; policy: ResolvedPolicy
   if (!secured) {
     const schema = buildSchema();
     const policy = resolvePolicy(POLICY, schema);
+    checkSearchDeclarations(schema, policy);
     secured = { schema: enforcePolicy(schema, policy), policy };
   }
   return secured;

@@ -46,7 +46,18 @@ export function renderAccessMatrix(schema: GraphQLSchema, policy: ResolvedPolicy
   for (const [name, p] of Object.entries(rules)) {
     out.push(`- **${name}**: ${p.about} Exempt: ${p.exempt.map((e) => `${e.role} (${e.purposes.join("/")})`).join(", ")}.`);
   }
-  out.push(`- Maskers the protections apply: ${Object.entries(identityMasks).map(([f, m]) => `${f} → ${m}`).join(", ")}.`);
+  out.push(`- Maskers the protections apply: ${Object.entries(identityMasks).map(([f, m]) => `${f} → ${m}`).join(", ")}; any other identity field or carrier → withhold.`);
+  out.push("- Searching: a filter or lookup on an identity field only matches rows where the caller reads that field in clear after these protections; a sort on one is refused unless the caller is exempt from every protection (docs/search-and-carriers.md).");
+  out.push("");
+  out.push("## Carriers of identity values");
+  out.push("");
+  out.push("Each field that carries an identity value is granted no more widely than its class (checked at start-up), and gets the protections above.");
+  out.push("");
+  const { classes, fields: carriers } = policy.policy.carriers;
+  for (const [cls, c] of Object.entries(classes)) {
+    const members = Object.entries(carriers).filter(([, k]) => k === cls).map(([f]) => `\`${f}\``);
+    out.push(`- **${cls}**: ${c.about} Carried by ${members.join(", ") || "nothing"}.`);
+  }
   out.push("");
   const typeNames = Object.keys(schema.getTypeMap())
     .filter((t) => !t.startsWith("__") && isObjectType(schema.getType(t)) && !policy.structural(t))
@@ -81,7 +92,7 @@ export function renderAccessMatrix(schema: GraphQLSchema, policy: ResolvedPolicy
     out.push(`|---|${ROLES.map(() => "---").join("|")}|`);
     for (const f of Object.keys(type.getFields())) {
       const c = policy.coordinates.get(`${typeName}.${f}`);
-      const tag = c?.sensitivity === "identity" ? " (identity)" : c?.sensitivity === "special" ? " (special)" : "";
+      const tag = c?.carries ? ` (identity: ${c.carries})` : c?.sensitivity === "identity" ? " (identity)" : c?.sensitivity === "special" ? " (special)" : "";
       out.push(`| ${f}${tag} | ${ROLES.map((r) => cell(c?.grants.get(r))).join(" | ")} |`);
     }
   }

@@ -2,8 +2,8 @@
 // against the schema, so a misspelt type or field stops the boot.
 import { isObjectType, type GraphQLSchema } from "graphql";
 import { isMaskerName, type MaskerName } from "./maskers";
-import { ROLES, type Purpose, type Role } from "./roles";
-import type { Effect, Grant, Policy, RowRule, TypePolicy } from "./types";
+import { PURPOSES, ROLES, type Purpose, type Role } from "./roles";
+import { IDENTITY_CLASSES, type Effect, type Grant, type IdentityClass, type Policy, type RoleGrants, type RowRule, type TypePolicy } from "./types";
 
 export type ResolvedEffect = { kind: "allow" } | { kind: "deny" } | { kind: "mask"; masker: MaskerName };
 export type ResolvedGrant =
@@ -15,6 +15,8 @@ export interface ResolvedCoordinate {
   field: string;
   grants: ReadonlyMap<Role, ResolvedGrant>;
   sensitivity: "identity" | "special" | null;
+  /** The identity class this field carries (Policy.carriers), if any. */
+  carries: IdentityClass | null;
   /** Roles that may filter/look up on this field although their grant is a mask. */
   lookupWhenMasked: ReadonlySet<Role>;
   /** Where the grant came from, for error messages and the access matrix. */
@@ -87,12 +89,16 @@ export function resolvePolicy(policy: Policy, schema: GraphQLSchema): ResolvedPo
         type: typeName,
         field: fieldName,
         grants,
-        sensitivity: tp.identity?.includes(fieldName) ? "identity" : tp.special?.includes(fieldName) ? "special" : null,
+        // A carrier of an identity value is an identity field: protections apply, reads are audited.
+        sensitivity:
+          tp.identity?.includes(fieldName) || policy.carriers.fields[`${typeName}.${fieldName}`] ? "identity" : tp.special?.includes(fieldName) ? "special" : null,
+        carries: policy.carriers.fields[`${typeName}.${fieldName}`] ?? null,
         lookupWhenMasked: new Set(tp.lookupWhenMasked?.[fieldName] ?? []),
         rulePath: explicit ? `${typeName}.fields.${fieldName}` : `${typeName}.default`,
       });
     }
   }
+  problems.push(...carrierProblems(policy, coordinates));
   if (problems.length) throw new PolicyError(`Access policy does not match the schema:\n- ${problems.join("\n- ")}`);
   return { policy, coordinates, rows, structural, introspection: new Set(policy.introspection) };
 }
@@ -109,4 +115,51 @@ const RANK = { deny: 0, mask: 1, allow: 2 } as const;
 /** Several roles: the most permissive effect any of them grants (documented in the access matrix). */
 export function combine(effects: ResolvedEffect[]): ResolvedEffect {
   return effects.reduce<ResolvedEffect>((best, e) => (RANK[e.kind] > RANK[best.kind] ? e : best), DENY);
+}
+
+const show = (e: ResolvedEffect) => (e.kind === "mask" ? `mask:${e.masker}` : e.kind);
+
+/** Whether `e` releases more than `limit`: a higher rank, or a different mask (other than withholding). */
+function wider(e: ResolvedEffect, limit: ResolvedEffect): boolean {
+  if (RANK[e.kind] !== RANK[limit.kind]) return RANK[e.kind] > RANK[limit.kind];
+  return e.kind === "mask" && limit.kind === "mask" && e.masker !== limit.masker && e.masker !== "withhold";
+}
+
+/**
+ * One value, one grant (security property 16): every declared carrier is granted, for every role
+ * and purpose, no more widely than its identity class; every `identity` field is a declared
+ * carrier. Returns one line per offending field and role.
+ */
+export function carrierProblems(policy: Policy, coordinates: ReadonlyMap<string, ResolvedCoordinate>): string[] {
+  const problems: string[] = [];
+  const classGrants = new Map<IdentityClass, Map<Role, ResolvedGrant>>();
+  for (const cls of IDENTITY_CLASSES) {
+    const grants: RoleGrants = policy.carriers.classes[cls]?.grants ?? {};
+    classGrants.set(cls, new Map(Object.entries(grants).map(([r, g]) => [r as Role, resolveGrant(g!, `carriers.classes.${cls}[${r}]`)])));
+  }
+  for (const [coordinate, cls] of Object.entries(policy.carriers.fields)) {
+    const c = coordinates.get(coordinate);
+    if (!c) {
+      problems.push(`carrier ${coordinate} is not a field of the schema`);
+      continue;
+    }
+    if (!classGrants.has(cls)) {
+      problems.push(`carrier ${coordinate} names unknown identity class ${cls}`);
+      continue;
+    }
+    for (const role of ROLES) {
+      const bad = PURPOSES.filter((p) => wider(applyPurpose(c.grants.get(role), p), applyPurpose(classGrants.get(cls)!.get(role), p)));
+      if (bad.length === 0) continue;
+      const p = bad[0]!;
+      problems.push(
+        `${coordinate} carries ${cls} but grants ${role} ${show(applyPurpose(c.grants.get(role), p))} where ${cls} grants ${show(applyPurpose(classGrants.get(cls)!.get(role), p))} (purpose ${bad.join(", ")})`,
+      );
+    }
+  }
+  for (const [typeName, tp] of Object.entries(policy.types)) {
+    for (const f of tp.identity ?? []) {
+      if (!policy.carriers.fields[`${typeName}.${f}`]) problems.push(`${typeName}.${f} is an identity field but not a declared carrier (add it to carriers.fields)`);
+    }
+  }
+  return problems;
 }

@@ -71,6 +71,18 @@ const DOCUMENT_NUMBER: RoleGrants = {
   [LT]: "mask:documentNumber",
   [NC]: "mask:documentNumber",
 };
+/**
+ * Free text that can hold a person's identity (narratives, notes, a defendant's or recruiter's
+ * name): never wider than names. Granted with the same purposes as IDENTITY; outside them the
+ * text is withheld (null), since initials of a narrative would still leak its words.
+ */
+const freeText = (roles: readonly Role[]): RoleGrants =>
+  Object.fromEntries(
+    roles.filter((r) => IDENTITY[r] !== undefined).map((r) => {
+      const g = IDENTITY[r]!;
+      return [r, typeof g === "string" ? g : { ...g, else: "mask:withhold" as const }];
+    }),
+  );
 /** Roles that see what each agency said about a person (Person.statements, conflicts). */
 const STATEMENT_READERS: Role[] = [PI, PR, BP, IM, SW, LA];
 /** The part of a grant map that concerns these roles. */
@@ -150,6 +162,51 @@ export const POLICY: Policy = {
       address: "withhold",
       number: "documentNumber",
       documentNumber: "documentNumber",
+      idPmi: "documentNumber",
+      defendantName: "initials",
+      suspectedRecruiter: "initials",
+      // every other carrier (free text): withheld
+    },
+  },
+
+  carriers: {
+    // ------------------------------------------------------------ identity classes and their carriers
+    // One value, one grant (security property 16): wherever a value of a class lives, it is
+    // granted no more widely than the class itself. Checked at start-up (src/policy/resolve.ts).
+    classes: {
+      name: { about: "Names and aliases of a person.", grants: IDENTITY },
+      birthDate: { about: "Dates of birth.", grants: BIRTH_DATE },
+      contact: { about: "Phone numbers and e-mail addresses.", grants: CONTACT },
+      address: { about: "Postal addresses.", grants: ADDRESS },
+      documentNumber: { about: "Numbers of identity and travel documents (NIK, KK, passport, ID PMI).", grants: DOCUMENT_NUMBER },
+      freeText: { about: "Free text that can hold any of the above (narratives, notes, verdicts): no wider than names.", grants: IDENTITY },
+    },
+    fields: {
+      "Person.fullName": "name",
+      "Person.aliases": "name",
+      "PersonStatement.fullName": "name",
+      "PersonStatement.aliases": "name",
+      "LegalProceeding.defendantName": "name",
+      "EarlyWarningReport.suspectedRecruiter": "name",
+      "Person.birthDate": "birthDate",
+      "PersonStatement.birthDate": "birthDate",
+      "Person.phone": "contact",
+      "Person.email": "contact",
+      "PersonStatement.phone": "contact",
+      "PersonStatement.email": "contact",
+      "Person.address": "address",
+      "PersonStatement.address": "address",
+      "IdentityDocument.number": "documentNumber",
+      "BorderCrossing.documentNumber": "documentNumber",
+      "MigrantPlacement.idPmi": "documentNumber",
+      "Case.title": "freeText",
+      "Case.summary": "freeText",
+      "Case.closureReason": "freeText",
+      "CaseParticipant.roleDetails": "freeText",
+      "ServiceReferral.notes": "freeText",
+      "ServiceReferral.declineReason": "freeText",
+      "LegalProceeding.verdict": "freeText",
+      "EarlyWarningReport.description": "freeText",
     },
   },
 
@@ -297,9 +354,10 @@ export const POLICY: Policy = {
       fields: {
         ...Object.fromEntries(CASE_FACTS.map((f) => [f, grant([PI, PR, TA, AD], allow)])),
         ...Object.fromEntries(CASE_STATUS_ONLY.map((f) => [f, grant([PI, PR, BP, SW, LA, TA, AD], allow)])),
-        title: grant([PI, PR], allow),
-        summary: { [PI]: forPurpose(["investigation"]), [PR]: forPurpose(["prosecution"]) },
-        closureReason: grant([PI, PR], allow),
+        // Free text (carriers, see `carriers` below): investigation / prosecution only.
+        title: freeText([PI, PR]),
+        summary: freeText([PI, PR]),
+        closureReason: freeText([PI, PR]),
         participants: grant([PI, PR, BP, SW, LA], allow),
         placements: grant([PI, PR, BP], allow),
         crossings: grant([PI, PR], allow),
@@ -331,7 +389,7 @@ export const POLICY: Policy = {
         consentAgencies: grant([PI, PR, SW, LA, NC], allow),
         suspectRoles: grant([PI, PR], allow),
         suspectOrganization: grant([PI, PR], allow),
-        roleDetails: grant([PI, PR], allow),
+        roleDetails: freeText([PI, PR]),
         case: grant([PI, PR, BP, SW, LA], allow),
       },
       special: ["needs", "roleDetails"],
@@ -349,6 +407,7 @@ export const POLICY: Policy = {
         [LT]: "all",
       },
       default: grant([PI, PR, BP, LT], allow),
+      fields: { idPmi: only([PI, PR, BP, LT], DOCUMENT_NUMBER) },
     }),
 
     BorderCrossing: withAdminMetadata({
@@ -360,6 +419,8 @@ export const POLICY: Policy = {
         [PR]: [["crossing.inVisibleCase"]],
       },
       default: grant([PI, PR, IM], allow),
+      // The passport/NIK the person crossed with: the same value as IdentityDocument.number.
+      fields: { documentNumber: only([PI, PR, IM], DOCUMENT_NUMBER) },
       identity: ["documentNumber"],
     }),
 
@@ -387,7 +448,7 @@ export const POLICY: Policy = {
         [NC]: [["referral.toAgency"], ["referral.fromAgency"]],
       },
       default: grant([PI, BP, SW, LA, LT, NC], allow),
-      fields: { notes: grant([SW, LA, NC], allow), declineReason: grant([SW, LA, NC, LT, BP], allow) },
+      fields: { notes: freeText([SW, LA, NC]), declineReason: freeText([SW, LA, NC, LT, BP]) },
       special: ["notes", "declineReason"],
     }),
 
@@ -400,6 +461,7 @@ export const POLICY: Policy = {
         [LA]: [["proceeding.inVisibleCase"]],
       },
       default: grant([PI, PR, LA], allow),
+      fields: { defendantName: only([PI, PR, LA], IDENTITY), verdict: freeText([PI, PR, LA]) },
       special: ["defendantName"],
     }),
 
@@ -415,7 +477,7 @@ export const POLICY: Policy = {
         [TA]: [["warning.inJurisdiction"]],
       },
       default: grant([PI, BP, IM, LT, NC, TA], allow),
-      fields: { description: grant([PI, BP, IM, LT, NC], allow), suspectedRecruiter: grant([PI, BP, IM, LT, NC], allow) },
+      fields: { description: freeText([PI, BP, IM, LT, NC]), suspectedRecruiter: only([PI, BP, IM, LT, NC], IDENTITY) },
       special: ["description", "suspectedRecruiter"],
     }),
 

@@ -39,6 +39,25 @@ export interface ProtectionRule {
   readonly exempt: readonly { readonly role: Role; readonly purposes: readonly Purpose[] }[];
 }
 
+/**
+ * Classes of identity value. A field that carries a value of a class (the class's own field, a copy
+ * of it elsewhere, or free text that can hold it) is a carrier of that class (Policy.carriers).
+ */
+export const IDENTITY_CLASSES = ["name", "birthDate", "contact", "address", "documentNumber", "freeText"] as const;
+export type IdentityClass = (typeof IDENTITY_CLASSES)[number];
+
+export interface CarrierPolicy {
+  /** The widest grant each class may have, per role (and purpose). */
+  readonly classes: Readonly<Record<IdentityClass, { readonly about: string; readonly grants: RoleGrants }>>;
+  /**
+   * Every field that carries an identity value, as `Type.field` -> class. A carrier is never granted
+   * more widely than its class (allow > mask > deny, for every role and purpose; a mask must be the
+   * class's own masker or `withhold`): the start-up check refuses a policy that does. Carriers get
+   * the child-victim and consent protections and are audited like identity fields.
+   */
+  readonly fields: Readonly<Record<string, IdentityClass>>;
+}
+
 export interface Policy {
   readonly types: Readonly<Record<string, TypePolicy>>;
   /** Types that only carry other types (connections, edges, page info, results): always allowed. */
@@ -51,6 +70,8 @@ export interface Policy {
     /** The masker a protection applies to each identity field it downgrades. */
     readonly identityMasks: Readonly<Record<string, MaskerName>>;
   };
+  /** Which fields carry identity values, and how widely each class may be granted. */
+  readonly carriers: CarrierPolicy;
   /** Roles allowed to use introspection (__schema, __type) and the federation _service field. */
   readonly introspection: readonly Role[];
 }

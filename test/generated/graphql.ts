@@ -919,11 +919,11 @@ export type PersonField =
 
 /** Narrows the persons list. All given fields must match (AND); list fields match any of their values (OR). */
 export type PersonFilter = {
-  /** Born on or after this date. */
+  /** Born on or after this date. Matches only persons whose birth date the caller reads in clear. */
   birthDateFrom?: string | null | undefined;
-  /** Born on or before this date. */
+  /** Born on or before this date. Matches only persons whose birth date the caller reads in clear. */
   birthDateTo?: string | null | undefined;
-  /** Case-insensitive substring of the resolved full name. */
+  /** Case-insensitive substring of the resolved full name. Matches only persons whose name the caller reads in clear (a child victim's or a non-consenting victim's name, shown as initials, never matches). */
   nameContains?: string | null | undefined;
   /** Holds any of these citizenships (ISO 3166-1 alpha-2). */
   nationality?: Array<string> | null | undefined;
@@ -969,11 +969,11 @@ export type PersonInput = {
 
 /** Sort order for persons. Ties are broken by id, so paging is stable. */
 export type PersonOrder =
-  /** Oldest first, unknown birth date last. */
+  /** Oldest first, unknown birth date last. Only for callers who read every birth date in clear (exempt from the victim protections); refused otherwise. */
   | 'BIRTH_DATE_ASC'
   /** Most recently linked first. */
   | 'CREATED_AT_DESC'
-  /** By resolved full name A-Z, unnamed last. */
+  /** By resolved full name A-Z, unnamed last. Only for callers who read every name in clear (exempt from the victim protections); refused otherwise. */
   | 'FULL_NAME_ASC'
   /** Most recently changed first. */
   | 'UPDATED_AT_DESC';

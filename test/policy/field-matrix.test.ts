@@ -141,7 +141,7 @@ const WARNING: Sel = {
   region: { code: true },
   case: { id: true, status: true },
 };
-const PROCEEDING: Sel = { id: true, stage: true, stageDate: true, defendantName: true, policeReportNumber: true, sourceAgency: true, case: { id: true } };
+const PROCEEDING: Sel = { id: true, stage: true, stageDate: true, defendantName: true, verdict: true, policeReportNumber: true, sourceAgency: true, case: { id: true } };
 const CROSSING: Sel = {
   id: true,
   direction: true,
@@ -158,6 +158,7 @@ const PLACEMENT: Sel = {
   destinationCountry: true,
   jobTitle: true,
   procedural: true,
+  idPmi: true,
   departureDate: true,
   sourceAgency: true,
   worker: { id: true, fullName: true, birthDate: true },

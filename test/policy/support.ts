@@ -152,6 +152,17 @@ export function canFilterOn(p: Principal, coordinate: string): boolean {
   return e.kind === "mask" && Boolean(c && p.roles.some((r) => c.lookupWhenMasked.has(r)));
 }
 
+/**
+ * May the principal sort by this coordinate? A masked value is never a sort key: identity fields
+ * only for a grant of allow AND exemption from every protection (decided from the token alone).
+ */
+export function canSortOn(p: Principal, coordinate: string): boolean {
+  const [type, field] = coordinate.split(".") as [string, string];
+  if (sensitivity(type, field) !== "identity") return canFilterOn(p, coordinate);
+  const { childVictimIdentity, victimConsent } = POLICY.protections;
+  return fieldEffect(p, type, field).kind === "allow" && exempt(p, childVictimIdentity) && exempt(p, victimConsent);
+}
+
 export const sensitivity = (type: string, field: string) => RESOLVED.coordinates.get(`${type}.${field}`)?.sensitivity ?? null;
 
 /** Maskers the protections use per identity field (policy data). */
@@ -160,19 +171,34 @@ export const PROTECTION_MASK = POLICY.protections.identityMasks;
 const exempt = (p: Principal, rule: { exempt: readonly { role: Role; purposes: readonly Purpose[] }[] }) =>
   rule.exempt.some((x) => p.roles.includes(x.role) && x.purposes.includes(p.purpose));
 
-/** The effect on one record's field: the grant, then the child-victim and consent protections. */
-export function cellEffect(p: Principal, type: string, field: string, personId: string | null, raw: Raw): Eff {
-  const e = fieldEffect(p, type, field);
-  if (e.kind !== "allow" || !personId || sensitivity(type, field) !== "identity") return e;
+/** Whether the protections hide this person's identity from the principal. */
+export function personHidden(p: Principal, personId: string, raw: Raw): boolean {
   const victimRows = [...raw.CaseParticipant!.values()].filter((r) => r.personId === personId && r.role === "VICTIM");
-  if (victimRows.length === 0) return e;
+  if (victimRows.length === 0) return false;
   const child = victimRows.some((r) => r.isChild);
   const consent = victimRows.map((r) => new Set(r.consentAgencies as string[])).reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
   const { childVictimIdentity, victimConsent } = POLICY.protections;
-  if ((child && !exempt(p, childVictimIdentity)) || (!consent.has(p.agency) && !exempt(p, victimConsent))) {
-    return { kind: "mask", masker: PROTECTION_MASK[field] ?? "withhold" };
-  }
-  return e;
+  return (child && !exempt(p, childVictimIdentity)) || (!consent.has(p.agency) && !exempt(p, victimConsent));
+}
+
+/**
+ * The effect on one record's field: the grant, then the child-victim and consent protections of
+ * the person the record is about, or (a record about a case and no one person: Case,
+ * LegalProceeding, EarlyWarningReport) of every victim of its case. `row` gives the case.
+ */
+export function cellEffect(p: Principal, type: string, field: string, personId: string | null, raw: Raw, row?: Row): Eff {
+  return applyProtections(p, fieldEffect(p, type, field), type, field, personId, raw, row);
+}
+
+/** The protections applied to an effect `e` on an identity field (see cellEffect). */
+export function applyProtections(p: Principal, e: Eff, type: string, field: string, personId: string | null, raw: Raw, row?: Row): Eff {
+  if (e.kind !== "allow" || sensitivity(type, field) !== "identity") return e;
+  const mask: Eff = { kind: "mask", masker: PROTECTION_MASK[field] ?? "withhold" };
+  if (personId) return personHidden(p, personId, raw) ? mask : e;
+  const caseId = type === "Case" ? row?.id : row?.caseId;
+  if (!caseId) return e;
+  const victims = [...raw.CaseParticipant!.values()].filter((r) => r.caseId === caseId && r.role === "VICTIM");
+  return victims.some((v) => personHidden(p, v.personId, raw)) ? mask : e;
 }
 
 // ---------------------------------------------------------------- raw rows
@@ -425,10 +451,10 @@ const samePath = (a: readonly (string | number)[] | undefined, b: readonly (stri
 /** Checks one object of `type` (raw row `row`) in the response at `path` against the policy. */
 export function walk(ctx: WalkContext, rootKey: string, type: string, sel: Sel, obj: Row, row: Row, path: (string | number)[], specPath: string[]): void {
   ctx.reached.add(`${rootKey}|${specPath.join(".")}`);
-  const personId = type === "Person" ? (row.id as string) : ((row.personId as string | undefined) ?? null);
+  const personId = type === "Person" ? (row.id as string) : ((row.personId as string | undefined) ?? (row.workerId as string | undefined) ?? null);
   for (const [field, sub] of Object.entries(sel)) {
     const def = fieldOf(type, field);
-    const eff = cellEffect(ctx.p, type, field, personId, ctx.raw);
+    const eff = cellEffect(ctx.p, type, field, personId, ctx.raw, row);
     if (isNonNullType(def.type) && eff.kind === "deny") continue; // probed separately
     const here = [...path, field];
     const where = `${ctx.p.label} ${type}.${field} at ${here.join(".")}`;
