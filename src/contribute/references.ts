@@ -118,6 +118,8 @@ async function personByDocument(env: Env, path: Path, d: NonNullable<PersonRef["
     env.errors.push(fieldError(path, "AMBIGUOUS_REFERENCE", "This document is recorded for more than one person; reference the person by id or externalId."));
     return null;
   }
+  // The caller already stated this document (its own person record): nothing to add.
+  if (rows[0] && (await tx.identityDocument.count({ where: { ...doc, personId: rows[0].personId, statement: { sourceAgency: contributor.agency } } })) > 0) return rows[0].personId;
   const externalId = `document:${documentKey(doc)}`;
   const mine = await tx.personStatement.findUnique({ where: { sourceAgency_externalId: { sourceAgency: contributor.agency, externalId } }, select: { id: true, personId: true } });
   const personId = rows[0]?.personId ?? mine?.personId ?? (await tx.person.create({ data: { createdByAgency: null }, select: { id: true } })).id;
