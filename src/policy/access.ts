@@ -134,14 +134,18 @@ export class Access {
       if (rule === "all") return this.remember(key, {});
       const env: ScopeEnv = { principal: this.principal, caseWhere: () => this.rowWhereFor("Case", [role]) };
       for (const alt of rule) {
-        // An alternative of only unlimited scopes (no jurisdiction) is every row: say so plainly,
-        // as Prisma does not read `{ AND: [{}] }` inside an OR as "true".
+        // An alternative of only unlimited scopes (no jurisdiction) is every row: say so plainly, as
+        // Prisma 6.19 drops an empty alternative from an OR that has others
+        // (`{ OR: [{ id: { in: [] } }, { AND: [{}] }] }` matches nothing).
         const parts = alt.map((s) => SCOPES[s](env)).filter((w) => Object.keys(w).length > 0);
         if (parts.length === 0) return this.remember(key, {});
         extra.push({ AND: parts });
       }
     }
-    return this.remember(key, extra.length === 0 || Object.keys(rows).length === 0 ? rows : { OR: [rows, ...extra] });
+    if (extra.length === 0 || Object.keys(rows).length === 0) return this.remember(key, rows);
+    // NO_ROWS adds nothing to an OR; leave it out so the SQL stays plain.
+    const alternatives = rows === NO_ROWS ? extra : [rows, ...extra];
+    return this.remember(key, alternatives.length === 1 ? alternatives[0]! : { OR: alternatives });
   }
 
   private remember(key: string, w: Where): Where {

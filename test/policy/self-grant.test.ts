@@ -83,6 +83,24 @@ describe.each(backends)("trust core on %s", (backend) => {
       expect(rows.find((r) => r.externalId === "NC-ORACLE-2")!.person.createdByAgency).toBeNull();
     });
 
+    it("links are exactly the policy's: Imigrasi links a crossing to a case in its jurisdiction, not to one outside", async () => {
+      const im = persona("immigration-officer"); // jurisdiction 61.03
+      const crossing = (externalId: string, kase: Record<string, string>) => ({
+        externalId,
+        sourceSystem: "TRUST-TEST",
+        person: nik(SITI.nik),
+        case: kase,
+        direction: "ENTRY",
+        post: "PLBN_ENTIKONG",
+        crossedAt: "2025-06-02T00:00:00Z",
+      });
+      const M = `mutation($input: BorderCrossingInput!) { contributeBorderCrossing(input: $input) { result { status errors { path code } } } }`;
+      const inside = await ph.post(im, M, { input: crossing("IM-LINK-1", { sourceAgency: "POLDA-KALBAR", externalId: "LP-2025-ENT-01" }) });
+      expect(inside.body.data.contributeBorderCrossing.result).toEqual({ status: "CREATED", errors: [] });
+      const outside = await ph.post(im, M, { input: crossing("IM-LINK-2", { sourceAgency: "POLDA-KALSEL", externalId: "LP-2025-BJM-01" }) });
+      expect(outside.body.data.contributeBorderCrossing.result).toEqual({ status: "REJECTED", errors: [{ path: ["case"], code: "NOT_FOUND" }] });
+    });
+
     it("by NIK: an invalid NIK is refused from the input alone, before any lookup", async () => {
       const ex = await ph.post(nc(), RESULT_ONLY, { input: referral("NC-ORACLE-3", nik("6371014202000000"), toDinsos()) });
       expect(ex.body.data.contributeServiceReferral.result).toMatchObject({ status: "REJECTED", errors: [{ path: ["person", "document", "number"], code: "NIK_SERIAL" }] });
