@@ -11,6 +11,10 @@ export interface Contributor {
   /** contributedBy. */
   subject: string;
   roles: readonly string[];
+  /** Prisma where of the rows of a type the contributor may read (its row scope). */
+  readWhere(type: "Person" | "Case"): Record<string, unknown>;
+  /** Prisma where of the rows a reference by id or another agency's key may find (policy `links`). */
+  linkWhere(type: "Person" | "Case" | "Organization"): Record<string, unknown>;
 }
 
 export interface Env {

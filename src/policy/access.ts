@@ -205,6 +205,43 @@ export class Access {
   }
 
   /**
+   * Rows of `type` a contribution by the principal may reference by hub id or by another agency's
+   * key: its readable rows, or those its roles' `links` name (src/policy/rules.ts). Everything
+   * else must answer like a missing record.
+   */
+  linkWhere(type: string): Where {
+    const key = `links\u0000${type}`;
+    let w = this.wheres.get(key);
+    if (w) return w;
+    const rows = this.rowWhere(type);
+    const byRole = this.policy.links.get(type);
+    const extra: Where[] = [];
+    for (const role of this.roles) {
+      const rule = byRole?.get(role);
+      if (rule === undefined) continue;
+      if (rule === "all") return this.remember(key, {});
+      const env: ScopeEnv = { principal: this.principal, caseWhere: () => this.rowWhereFor("Case", [role]) };
+      for (const alt of rule) {
+        // An alternative of only unlimited scopes (no jurisdiction) is every row: say so plainly, as
+        // Prisma 6.19 drops an empty alternative from an OR that has others
+        // (`{ OR: [{ id: { in: [] } }, { AND: [{}] }] }` matches nothing).
+        const parts = alt.map((s) => SCOPES[s](env)).filter((w) => Object.keys(w).length > 0);
+        if (parts.length === 0) return this.remember(key, {});
+        extra.push({ AND: parts });
+      }
+    }
+    if (extra.length === 0 || Object.keys(rows).length === 0) return this.remember(key, rows);
+    // NO_ROWS adds nothing to an OR; leave it out so the SQL stays plain.
+    const alternatives = rows === NO_ROWS ? extra : [rows, ...extra];
+    return this.remember(key, alternatives.length === 1 ? alternatives[0]! : { OR: alternatives });
+  }
+
+  private remember(key: string, w: Where): Where {
+    this.wheres.set(key, w);
+    return w;
+  }
+
+  /**
    * Row scope of `type` for some of the principal's roles: the union of each role's own scope.
    * A scope that follows a record to its case ("participant.inVisibleCase") uses the Case scope of
    * the SAME role, never the union over all roles: otherwise a prosecutor who is also a task-force

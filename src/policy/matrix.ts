@@ -63,6 +63,10 @@ export function renderAccessMatrix(schema: GraphQLSchema, policy: ResolvedPolicy
     .filter((t) => !t.startsWith("__") && isObjectType(schema.getType(t)) && !policy.structural(t))
     .sort((a, b) => (a === "Query" ? -1 : b === "Query" ? 1 : a === "Mutation" ? -1 : b === "Mutation" ? 1 : a.localeCompare(b)));
   const structural = Object.keys(schema.getTypeMap()).filter((t) => !t.startsWith("__") && isObjectType(schema.getType(t)) && policy.structural(t)).sort();
+  out.push("## Rows opened by relationships");
+  out.push("");
+  for (const r of policy.policy.relationshipScopes) out.push(`- ${r}`);
+  out.push("");
   out.push("## Types");
   for (const typeName of typeNames) {
     const type = schema.getType(typeName);
@@ -83,6 +87,17 @@ export function renderAccessMatrix(schema: GraphQLSchema, policy: ResolvedPolicy
         out.push(`- ${r}: ${rule === "all" ? "all rows" : rule.map((alt) => alt.join(" + ")).join(" OR ")}`);
       }
       out.push(`- any other role: no rows`);
+      const links = policy.links.get(typeName);
+      if (links) {
+        out.push("");
+        out.push("A contribution may also reference by id or another agency's key (links; anything else answers like a missing record):");
+        out.push("");
+        for (const r of ROLES) {
+          const rule = links.get(r);
+          if (rule === undefined) continue;
+          out.push(`- ${r}: ${rule === "all" ? "all rows" : rule.map((alt) => alt.join(" + ")).join(" OR ")}`);
+        }
+      }
     } else if (tp && typeName !== "Query" && typeName !== "Mutation") {
       out.push("");
       out.push("Row scope: reachable only through a parent record the caller can see.");

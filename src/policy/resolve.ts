@@ -28,6 +28,8 @@ export interface ResolvedPolicy {
   coordinates: ReadonlyMap<string, ResolvedCoordinate>;
   /** Types with row scopes, by role (missing role: no rows). */
   rows: ReadonlyMap<string, ReadonlyMap<Role, RowRule>>;
+  /** What each role's contributions may reference beyond its rows (TypePolicy.links). */
+  links: ReadonlyMap<string, ReadonlyMap<Role, RowRule>>;
   structural(type: string): boolean;
   introspection: ReadonlySet<Role>;
 }
@@ -56,6 +58,7 @@ export function resolvePolicy(policy: Policy, schema: GraphQLSchema): ResolvedPo
   const structural = (t: string) => policy.structuralTypes.some((re) => re.test(t));
   const coordinates = new Map<string, ResolvedCoordinate>();
   const rows = new Map<string, Map<Role, RowRule>>();
+  const links = new Map<string, Map<Role, RowRule>>();
   const problems: string[] = [];
 
   for (const [typeName, tp] of Object.entries(policy.types) as [string, TypePolicy][]) {
@@ -76,6 +79,10 @@ export function resolvePolicy(policy: Policy, schema: GraphQLSchema): ResolvedPo
       if (!(ROLES as readonly string[]).includes(role)) problems.push(`policy for ${typeName} names unknown role ${role}`);
     }
     if (tp.rows) rows.set(typeName, new Map(Object.entries(tp.rows) as [Role, RowRule][]));
+    if (tp.links) {
+      if (!tp.rows) problems.push(`policy for ${typeName} has links but no rows`);
+      links.set(typeName, new Map(Object.entries(tp.links) as [Role, RowRule][]));
+    }
 
     for (const fieldName of Object.keys(fields)) {
       const grants = new Map<Role, ResolvedGrant>();
@@ -100,7 +107,7 @@ export function resolvePolicy(policy: Policy, schema: GraphQLSchema): ResolvedPo
   }
   problems.push(...carrierProblems(policy, coordinates));
   if (problems.length) throw new PolicyError(`Access policy does not match the schema:\n- ${problems.join("\n- ")}`);
-  return { policy, coordinates, rows, structural, introspection: new Set(policy.introspection) };
+  return { policy, coordinates, rows, links, structural, introspection: new Set(policy.introspection) };
 }
 
 /** Effect of one grant for a purpose. */

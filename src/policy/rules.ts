@@ -7,7 +7,7 @@
 // Legal anchors: UU 21/2007 Art. 24 and 44 (victim and witness identity confidential),
 // UU 27/2022 Art. 15 (law-enforcement exemption), Art. 16 (purpose limitation), children's data
 // as special category. Where in doubt, least privilege wins.
-import type { Policy, RoleGrants, Grant, TypePolicy } from "./types";
+import type { Policy, RoleGrants, Grant, RowRule, TypePolicy } from "./types";
 import type { Role, Purpose } from "./roles";
 
 // ------------------------------------------------------------------ vocabulary for the rules
@@ -18,6 +18,7 @@ const deny = "deny" as const;
 const forPurpose = (purposes: Purpose[], otherwise: Grant = deny): Grant =>
   ({ when: purposes, then: allow, else: otherwise as "allow" | "deny" }) as Grant;
 const grant = (roles: readonly Role[], g: Grant): RoleGrants => Object.fromEntries(roles.map((r) => [r, g]));
+const linksFor = (roles: readonly Role[], rule: RowRule): Partial<Record<Role, RowRule>> => Object.fromEntries(roles.map((r) => [r, rule]));
 
 const PI = "police-investigator" as const;
 const PR = "prosecutor" as const;
@@ -131,6 +132,18 @@ const CASE_STATUS_ONLY = ["id", "status", "identifiedAt", "closedAt", ...PROVENA
 export const POLICY: Policy = {
   introspection: [AD],
   structuralTypes: [/Connection$/, /Edge$/, /^PageInfo$/, /^ContributionResult$/, /^FieldError$/, /Payload$/, /^Statistics/, /^_Service$/],
+
+  // ------------------------------------------------------------------ rows opened by relationships
+  // No access a caller grants itself (security property 15). Enforced inside each scope's SQL
+  // (src/policy/scopes.ts) and by the contribute engine (src/contribute/links.ts, references.ts).
+  relationshipScopes: [
+    "A link (referral, repatriation, placement, border crossing, case participation) opens a row scope only if its contributor could already read the person and the case it links when it wrote it (`opensScope`); a link made by identity to a person the contributor could not read is kept, but opens nothing for anyone.",
+    "A relationship TO an agency (a referral to it, a legal-aid referral to it, a case assigned to it, a repatriation it received) opens that agency's rows only when another agency made it: nothing an agency contributes widens its own rows.",
+    "Social workers, legal aid and NGO case workers never reach a person who is a suspect in any case, whatever the relationship (`person.notOnlySuspect`).",
+    "Exception, law enforcement only (UU 27/2022 Art. 15): `person.namedInOwnCase` lets police investigators and prosecutors reach the persons they name in their own cases; every such write is audited.",
+    "Merging a statement into another agency's Person (same NIK or passport) never opens it: `person.registeredByAgency` is the agency whose contribution created the Person, and a Person created by a reference (`{ document }`) is registered by nobody.",
+    "A contribution references by hub id or by another agency's key only rows its roles may read or link to (`links` below); anything else is answered exactly like a missing record.",
+  ],
 
   protections: {
     childVictimIdentity: {
@@ -272,16 +285,17 @@ export const POLICY: Policy = {
       about: "One human being. Identity is confidential by default (UU 21/2007 Art. 44).",
       rows: {
         ...adminRows,
-        [PI]: [["person.inVisibleCase"], ["person.registeredByAgency"]],
-        [PR]: [["person.inVisibleCase"]],
+        [PI]: [["person.inVisibleCase"], ["person.namedInOwnCase"], ["person.registeredByAgency"]],
+        [PR]: [["person.inVisibleCase"], ["person.namedInOwnCase"]],
         [BP]: [["person.migrantWorker", "person.notOnlySuspect"], ["person.registeredByAgency"]],
         [IM]: [["person.crossedBorder"], ["person.inActiveCase"], ["person.registeredByAgency"]],
-        // Referring someone does not reveal a suspect: links reach any record (src/contribute/references.ts).
-        [SW]: [["person.referredToAgency"], ["person.referredByAgency", "person.notOnlySuspect"], ["person.registeredByAgency"]],
-        [LA]: [["person.legalAidReferralToAgency"], ["person.registeredByAgency"]],
+        // Service agencies never see a suspect, however the person reached them (relationshipScopes).
+        [SW]: [["person.referredToAgency", "person.notOnlySuspect"], ["person.referredByAgency", "person.notOnlySuspect"], ["person.registeredByAgency", "person.notOnlySuspect"]],
+        [LA]: [["person.legalAidReferralToAgency", "person.notOnlySuspect"], ["person.registeredByAgency", "person.notOnlySuspect"]],
         [LT]: [["person.migrantWorker"], ["person.inActiveCase"], ["person.referredByAgency", "person.notOnlySuspect"], ["person.registeredByAgency"]],
-        [NC]: [["person.referredToAgency"], ["person.registeredByAgency"]],
+        [NC]: [["person.referredToAgency", "person.notOnlySuspect"], ["person.registeredByAgency", "person.notOnlySuspect"]],
       },
+      links: linksFor(CASEWORK, [["link.personStatedByAgency"]]),
       default: PERSON_BASICS,
       fields: {
         fullName: IDENTITY,
@@ -344,11 +358,20 @@ export const POLICY: Policy = {
       rows: {
         [PI]: [["case.inJurisdiction"], ["case.assignedToAgency"], ["case.contributedByAgency"]],
         [PR]: [["case.assignedToAgency"], ["case.contributedByAgency"]],
-        [BP]: [["case.hasPlacement", "case.inJurisdiction"]],
-        [SW]: [["case.referralToAgency"]],
-        [LA]: [["case.legalAidReferralToAgency"]],
+        [BP]: [["case.hasPlacement", "case.inJurisdiction"], ["case.assignedToAgency"]],
+        [SW]: [["case.referralToAgency"], ["case.assignedToAgency"]],
+        [LA]: [["case.legalAidReferralToAgency"], ["case.assignedToAgency"]],
         [TA]: [["case.inJurisdiction"]],
         [AD]: "all",
+      },
+      links: {
+        ...linksFor(CASEWORK, [["link.ownRecord"]]),
+        // Placements, crossings and early warnings name the case they belong to; BP3MI, Imigrasi and
+        // LTSA read little or nothing of it, so they may link to any case in their territory
+        // (learning only that it exists). Their links to a case they cannot read open no scope.
+        [BP]: [["link.ownRecord"], ["case.inJurisdiction"]],
+        [IM]: [["link.ownRecord"], ["case.inJurisdiction"]],
+        [LT]: [["link.ownRecord"], ["case.inJurisdiction"]],
       },
       default: grant([PI, PR], allow),
       fields: {

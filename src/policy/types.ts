@@ -20,6 +20,13 @@ export interface TypePolicy {
   readonly about: string;
   /** Row scope per role. Absent: rows are reachable only through a parent the caller can see. A role missing from a present map sees no rows. */
   readonly rows?: Partial<Record<Role, RowRule>>;
+  /**
+   * What a contribution of each role may reference by hub id or by another agency's
+   * (sourceAgency, externalId), besides the rows it reads (`rows`): a reference outside both
+   * answers exactly like a missing record (forbidden looks like missing, for writes too).
+   * References by identity document link by identity and are not limited here (docs/contributing.md).
+   */
+  readonly links?: Partial<Record<Role, RowRule>>;
   /** Grant per role for every field not listed in `fields`. */
   readonly default?: RoleGrants;
   /** Per-field grants. A field listed here uses only this map: roles it does not name are denied. */
@@ -72,6 +79,11 @@ export interface Policy {
   };
   /** Which fields carry identity values, and how widely each class may be granted. */
   readonly carriers: CarrierPolicy;
+  /**
+   * The rules every row scope that follows a relationship obeys (issue 8, class 1), in words for
+   * the access matrix; src/policy/scopes.ts implements them in each scope's SQL.
+   */
+  readonly relationshipScopes: readonly string[];
   /** Roles allowed to use introspection (__schema, __type) and the federation _service field. */
   readonly introspection: readonly Role[];
 }

@@ -28,7 +28,8 @@ describe.each(backends)("record transactions on %s", (backend) => {
 
   const opts = (failOn: string | null, unexpected: unknown[] = []): ContributeOptions => ({
     prisma: db.prisma,
-    contributor: { agency: "POLDA-KALBAR", subject: "officer:1", roles: ["police-investigator"] },
+    // No policy here: every row readable and linkable (the engine's own contract is under test).
+    contributor: { agency: "POLDA-KALBAR", subject: "officer:1", roles: ["police-investigator"], readWhere: () => ({}), linkWhere: () => ({}) },
     audit: async (entry, tx) => {
       if (tx && entry.recordType === failOn) throw new Error("audit append failed");
     },

@@ -621,10 +621,8 @@ describe.each(backends)("attacks on the access rules on %s", (backend) => {
       expect(secretsIn(ex.text, [SITI.fullName, SITI.phone])).toEqual([]);
     });
 
-    // KNOWN RULE BUG (reported): an NGO that knows a suspect's NIK can contribute a person
-    // statement with it; the hub merges it into the suspect's Person, `person.contributedByAgency`
-    // then puts that Person in the NGO's rows, and the payload (or any later read) shows the
-    // suspect's resolved name and phone. Flip to `it` once rules.ts closes it.
+    // An NGO that knows a suspect's NIK can contribute a statement with it: the hub merges it into
+    // the suspect's Person, which must not put that Person in the NGO's rows (more in self-grant.test.ts).
     it("contributing a statement with a suspect's NIK does not reveal the suspect to an NGO", async () => {
       const ex = await ph.post(
         persona("ngo-case-worker"),
@@ -635,12 +633,8 @@ describe.each(backends)("attacks on the access rules on %s", (backend) => {
     });
   });
 
-  // KNOWN BUG (contribution references, reported): a reference resolves any person the hub
-  // holds, whoever may see them, and the new referral then puts that person in the caller's rows
-  // (referral.fromAgency / person.referredByAgency). A social worker who knows a suspect's NIK
-  // thereby reads the suspect's name and phone, and "created" versus "no person with NIK" tells
-  // anyone whether a NIK is known to the hub. References should resolve only inside the caller's
-  // row scope (forbidden looks like missing, for writes too). Flip to `it` once fixed.
+  // A reference by NIK links by identity whoever may read the person, and must release nothing
+  // about them (class 5 comparisons and the self-grant attacks: self-grant.test.ts).
   describe("contribution references", () => {
     const byNik = (externalId: string, nik: string) => ({
       externalId,
@@ -657,9 +651,8 @@ describe.each(backends)("attacks on the access rules on %s", (backend) => {
       expect(secretsIn(ex.text, [BUDI.fullName, BUDI.phone])).toEqual([]);
     });
 
-    // Links reach records outside the caller's rows on purpose (cross-agency linking is the point
-    // of the hub), so a link confirms that a NIK is known: an audited write, documented as a known
-    // limit. What it must never do is release what the hub holds about that person.
+    // Links by identity reach persons outside the caller's rows on purpose (cross-agency linking is
+    // the point of the hub); what they must never do is release what the hub holds about them.
     it("a reference to a person outside the caller's rows links, but releases nothing about them", async () => {
       const hidden = await ph.post(persona("ngo-case-worker"), REFER, { input: byNik("NGO-GUESS-2", ANI.nik) });
       expect(hidden.body.data.contributeServiceReferral.result.status).toBe("CREATED");

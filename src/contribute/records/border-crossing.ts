@@ -6,6 +6,7 @@ import { documentNumberProblem, normalizeDocumentNumber } from "../../domain/ide
 import { parseNik } from "../../domain/nik";
 import { defineHandler } from "../handler";
 import { resolveCase, resolvePerson } from "../references";
+import { opensScope } from "../links";
 import { checkNotFuture, countryCode, instant, issue, opt, optText, personRef, provenance, recordRef } from "../schema-kit";
 import { rejectIfErrors, writeRecord, type ProvenanceDelegate } from "../store";
 
@@ -55,6 +56,7 @@ export const borderCrossingHandler = defineHandler({
     return writeRecord(env, env.tx.borderCrossing as unknown as ProvenanceDelegate, input, existing, {
       personId,
       caseId,
+      opensScope: await opensScope(env, { personId, caseId }, existing),
       direction: input.direction,
       post: input.post,
       postName: input.postName,

@@ -5,6 +5,7 @@ import { ParticipantRole, RelationshipToTrafficker, TraffickingStatus } from "..
 import { PERPETRATOR_ROLES, SERVICE_TYPES } from "../../domain/vocabulary";
 import { defineHandler } from "../handler";
 import { resolveCase, resolveOrganization, resolvePerson } from "../references";
+import { opensScope } from "../links";
 import { AGENCY_CODE, issue, opt, optText, personRef, provenance, recordRef, vocabList } from "../schema-kit";
 import { rejectIfErrors, writeRecord, type ProvenanceDelegate } from "../store";
 
@@ -62,6 +63,7 @@ export const caseParticipantHandler = defineHandler({
     return writeRecord(env, env.tx.caseParticipant as unknown as ProvenanceDelegate, input, existing, {
       caseId,
       personId,
+      opensScope: await opensScope(env, { personId, caseId }, existing),
       role: input.role,
       traffickingStatus: input.traffickingStatus,
       ageAtExploitation: input.ageAtExploitation,

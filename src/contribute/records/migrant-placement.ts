@@ -5,6 +5,7 @@ import { Industry } from "../../generated/prisma/enums.ts";
 import { OTHER_DOCUMENT } from "../../domain/identity-documents";
 import { defineHandler } from "../handler";
 import { resolveCase, resolveOrganization, resolvePerson } from "../references";
+import { opensScope } from "../links";
 import { calendarDate, checkOrder, countryCode, opt, optText, personRef, provenance, recordRef } from "../schema-kit";
 import { rejectIfErrors, writeRecord, type ProvenanceDelegate } from "../store";
 
@@ -50,6 +51,7 @@ export const migrantPlacementHandler = defineHandler({
     return writeRecord(env, env.tx.migrantPlacement as unknown as ProvenanceDelegate, input, existing, {
       workerId,
       caseId,
+      opensScope: await opensScope(env, { personId: workerId, caseId }, existing && { ...existing, personId: existing.workerId }),
       p3miId,
       employerId,
       destinationCountry: input.destinationCountry,

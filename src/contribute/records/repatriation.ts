@@ -3,6 +3,7 @@ import { z } from "zod";
 import { BorderPost } from "../../generated/prisma/enums.ts";
 import { defineHandler } from "../handler";
 import { resolveCase, resolveOrganization, resolvePerson } from "../references";
+import { opensScope } from "../links";
 import { calendarDate, checkNotFuture, countryCode, issue, opt, personRef, provenance, recordRef } from "../schema-kit";
 import { rejectIfErrors, writeRecord, type ProvenanceDelegate } from "../store";
 
@@ -34,6 +35,7 @@ export const repatriationHandler = defineHandler({
     return writeRecord(env, env.tx.repatriation as unknown as ProvenanceDelegate, input, existing, {
       personId,
       caseId,
+      opensScope: await opensScope(env, { personId, caseId }, existing),
       fromCountry: input.fromCountry,
       arrivalPoint: input.arrivalPoint,
       arrivedAt: input.arrivedAt,

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { ReferralStatus, ServiceType } from "../../generated/prisma/enums.ts";
 import { defineHandler } from "../handler";
 import { resolveCase, resolveOrganization, resolvePerson } from "../references";
+import { opensScope } from "../links";
 import { fieldError } from "../result";
 import { checkNotFuture, checkOrder, instant, issue, opt, optText, personRef, provenance, recordRef } from "../schema-kit";
 import { rejectIfErrors, writeRecord, type ProvenanceDelegate } from "../store";
@@ -38,7 +39,11 @@ export const serviceReferralSchema = z
     ...provenance,
     person: personRef,
     case: opt(recordRef),
-    /** Defaults to the caller's own organization (Organization.code = token agency). */
+    /**
+     * Who refers: the caller's own agency (Organization.code = token agency, the default) or an
+     * organization the caller's agency contributed itself (one of its own units). Never another
+     * agency: who did something comes from the verified token (issue 8, class 2).
+     */
     fromOrganization: opt(recordRef),
     toOrganization: recordRef,
     serviceType: z.enum(ServiceType),
@@ -90,6 +95,16 @@ export const serviceReferralHandler = defineHandler({
     let fromOrganizationId: string | null;
     if (input.fromOrganization) {
       fromOrganizationId = await resolveOrganization(env, ["fromOrganization"], input.fromOrganization);
+      if (fromOrganizationId) {
+        const own = await env.tx.organization.count({
+          where: { id: fromOrganizationId, OR: [{ code: env.contributor.agency }, { sourceAgency: env.contributor.agency }] },
+        });
+        if (own === 0) {
+          env.errors.push(
+            fieldError(["fromOrganization"], "NOT_PERMITTED", `A referral is sent by your own agency (${env.contributor.agency}) or one of the organizations it contributed; leave fromOrganization out to use your agency.`),
+          );
+        }
+      }
     } else {
       const own = await env.tx.organization.findUnique({ where: { code: env.contributor.agency }, select: { id: true } });
       fromOrganizationId = own?.id ?? null;
@@ -100,6 +115,7 @@ export const serviceReferralHandler = defineHandler({
     return writeRecord(env, env.tx.serviceReferral as unknown as ProvenanceDelegate, input, existing, {
       personId,
       caseId,
+      opensScope: await opensScope(env, { personId, caseId }, existing),
       fromOrganizationId,
       toOrganizationId,
       serviceType: input.serviceType,

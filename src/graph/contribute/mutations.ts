@@ -25,7 +25,13 @@ function options(ctx: GraphContext): ContributeOptions {
   const p = ctx.principal;
   return {
     prisma: ctx.db.prisma,
-    contributor: { agency: p.agency, subject: p.subject, roles: p.roles },
+    contributor: {
+      agency: p.agency,
+      subject: p.subject,
+      roles: p.roles,
+      readWhere: (type) => ctx.access.rowWhere(type),
+      linkWhere: (type) => ctx.access.linkWhere(type),
+    },
     audit: (entry, tx) => auditWrite(ctx, entry, tx),
     // The batch applies the per-type mutation grants of the access policy to each record.
     permits: (type) => ctx.access.effect("Mutation", `contribute${type}`).kind === "allow",
