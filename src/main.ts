@@ -2,23 +2,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Command, Option } from "commander";
-import { printSubgraphSchema } from "@apollo/subgraph";
-import { loadConfig, ConfigError, type Config } from "./config";
-import { createLogger } from "./logger";
-import { openConfiguredDatabase, prepareSchema, PendingMigrationsError } from "./db/open";
-import { DatabaseConnectionError } from "./db/database";
-import { applyMigrations } from "./db/migrations";
-import { startHub } from "./app";
-import { buildSchema } from "./graph";
-import { securedSchema } from "./policy";
-import { renderAccessMatrix } from "./policy/matrix";
-import { issueToken } from "./auth/issue-token";
-import { loadHubKey } from "./auth/hub-key";
-import { AGENCY_CODE, KODE_WILAYAH_PREFIX } from "./auth/verify-token";
+import type { Config } from "./config";
+import type { ExpectedHead } from "./audit/verify";
 import { isPurpose, isRole, PURPOSES, ROLES } from "./policy/roles";
-import { seedDemo, isEmpty } from "./seed/demo";
-import { DEMO_TOKEN_PROFILES } from "./seed/demo-tokens";
-import { verifyAuditChain, type ExpectedHead } from "./audit/verify";
+
+// Each command requires the modules it needs when it runs, so `--help` and `token` do not pay
+// for Apollo, the GraphQL schema, Prisma or PGlite (seconds of start-up otherwise).
 
 export const SCHEMA_FILE = path.resolve(__dirname, "../schema/hub.graphql");
 export const ACCESS_MATRIX_FILE = path.resolve(__dirname, "../docs/access-matrix.md");
@@ -27,13 +16,15 @@ export const ACCESS_MATRIX_FILE = path.resolve(__dirname, "../docs/access-matrix
 function fail(err: unknown): never {
   const msg = err instanceof Error ? err.message : String(err);
   const code = (err as { code?: string } | undefined)?.code;
+  // By name, not instanceof: the classes live in modules a command may not have loaded.
+  const name = err instanceof Error ? err.name : undefined;
   // Name the setting to change where the message itself does not.
   const advice =
-    err instanceof DatabaseConnectionError ? " (check DATABASE_URL)" :
+    name === "DatabaseConnectionError" ? " (check DATABASE_URL)" :
     code === "EADDRINUSE" ? " (port in use: set PORT)" :
     code === "EACCES" ? " (not allowed to listen there: set PORT or HOST)" :
     undefined;
-  if (advice !== undefined || err instanceof ConfigError || err instanceof PendingMigrationsError || err instanceof CliError) {
+  if (advice !== undefined || name === "ConfigError" || name === "PendingMigrationsError" || err instanceof CliError) {
     process.stderr.write(`tppo-hub: ${msg}${advice ?? ""}\n`);
     process.exit(1);
   }
@@ -46,6 +37,7 @@ class CliError extends Error {
 }
 
 function config(): Config {
+  const { loadConfig } = require("./config") as typeof import("./config");
   return loadConfig();
 }
 
@@ -57,25 +49,21 @@ program
   .command("serve")
   .description("Start the GraphQL hub on PORT (embedded database unless DATABASE_URL is set)")
   .option("--migrate", "apply pending migrations to PostgreSQL before serving")
-  .option("--demo", "seed demo data into an empty database and print demo tokens")
+  .option("--demo", "seed demo data into an empty database; demo tokens in DATA_DIR/demo-tokens.txt (and printed at a terminal)")
   .action(async (opts: { migrate?: boolean; demo?: boolean }) => {
+    const { createLogger, defaultLogFormat } = require("./logger") as typeof import("./logger");
+    const { startHub } = require("./app") as typeof import("./app");
+    const { seedDemo, isEmpty } = require("./seed/demo") as typeof import("./seed/demo");
+    const { announceStart } = require("./start-banner") as typeof import("./start-banner");
     const cfg = config();
-    const log = createLogger(cfg.logLevel);
+    const logFormat = defaultLogFormat();
+    const log = createLogger(cfg.logLevel, logFormat);
     const hub = await startHub(cfg, log, { migrate: Boolean(opts.migrate) });
     if (opts.demo && (await isEmpty(hub.db.prisma))) {
       log.info("empty database: seeding demo data");
       await seedDemo(hub.db.prisma, { scale: 1 });
     }
-    log.info({ url: hub.server.url, database: hub.db.location }, "TPPO Hub listening");
-    process.stdout.write(`\nTPPO Hub ready at ${hub.server.url} (database: ${hub.db.location})\n`);
-    if (opts.demo) {
-      process.stdout.write(`Demo tokens (valid 8h; send as "Authorization: Bearer <token>"):\n`);
-      for (const p of DEMO_TOKEN_PROFILES) {
-        const t = await issueToken(hub.hubKey, cfg.hubIssuer, cfg.hubAudience, { ...p, ttl: "8h" });
-        process.stdout.write(`  ${p.label.padEnd(22)} ${t}\n`);
-      }
-      process.stdout.write("\n");
-    }
+    await announceStart(hub, cfg, log, { demo: Boolean(opts.demo), format: logFormat });
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;
@@ -93,6 +81,8 @@ program
   .command("migrate")
   .description("Apply pending migrations (prisma/migrations) to the configured database")
   .action(async () => {
+    const { openConfiguredDatabase } = require("./db/open") as typeof import("./db/open");
+    const { applyMigrations } = require("./db/migrations") as typeof import("./db/migrations");
     const cfg = config();
     const db = await openConfiguredDatabase(cfg);
     try {
@@ -111,6 +101,9 @@ program
   .action(async (opts: { scale: string }) => {
     const scale = Number(opts.scale);
     if (!Number.isInteger(scale) || scale < 1) throw new CliError("--scale must be a positive integer");
+    const { createLogger } = require("./logger") as typeof import("./logger");
+    const { openConfiguredDatabase, prepareSchema } = require("./db/open") as typeof import("./db/open");
+    const { seedDemo } = require("./seed/demo") as typeof import("./seed/demo");
     const cfg = config();
     const log = createLogger(cfg.logLevel);
     const db = await openConfiguredDatabase(cfg);
@@ -129,6 +122,8 @@ program
   .option("--out <file>", "output file", SCHEMA_FILE)
   .option("--stdout", "print instead of writing")
   .action((opts: { out: string; stdout?: boolean }) => {
+    const { printSubgraphSchema } = require("@apollo/subgraph") as typeof import("@apollo/subgraph");
+    const { buildSchema } = require("./graph") as typeof import("./graph");
     const sdl = printSubgraphSchema(buildSchema());
     if (opts.stdout) return void process.stdout.write(sdl + "\n");
     fs.mkdirSync(path.dirname(opts.out), { recursive: true });
@@ -146,6 +141,9 @@ program
   .option("--subject <sub>", "subject (service account id)")
   .addOption(new Option("--ttl <duration>", "lifetime, e.g. 15m, 1h, 8h").default("1h"))
   .action(async (opts: { agency: string; roles: string; purpose: string; jurisdiction?: string; subject?: string; ttl: string }) => {
+    const { AGENCY_CODE, KODE_WILAYAH_PREFIX } = require("./auth/verify-token") as typeof import("./auth/verify-token");
+    const { loadHubKey } = require("./auth/hub-key") as typeof import("./auth/hub-key");
+    const { issueToken } = require("./auth/issue-token") as typeof import("./auth/issue-token");
     const roles = opts.roles.split(",").map((r) => r.trim()).filter(Boolean);
     const bad = roles.find((r) => !isRole(r));
     if (bad || roles.length === 0) throw new CliError(`unknown role "${bad ?? ""}" (known: ${ROLES.join(", ")})`);
@@ -183,6 +181,8 @@ audit
       if (!m) throw new CliError("--expect-head must be <seq>:<hash> or <hash> (64 hex digits), as printed by audit verify");
       expectHead = { seq: m[1] ? BigInt(m[1]) : undefined, hash: m[2]! };
     }
+    const { openConfiguredDatabase } = require("./db/open") as typeof import("./db/open");
+    const { verifyAuditChain } = require("./audit/verify") as typeof import("./audit/verify");
     const cfg = config();
     const db = await openConfiguredDatabase(cfg);
     try {
@@ -212,6 +212,8 @@ policyCmd
   .option("--out <file>", "output file", ACCESS_MATRIX_FILE)
   .option("--check", "exit 1 if the file is not current instead of writing it")
   .action((opts: { out: string; check?: boolean }) => {
+    const { securedSchema } = require("./policy") as typeof import("./policy");
+    const { renderAccessMatrix } = require("./policy/matrix") as typeof import("./policy/matrix");
     const { schema, policy } = securedSchema();
     const md = renderAccessMatrix(schema, policy);
     if (opts.check) {
@@ -229,3 +231,6 @@ export function run(argv: string[]): void {
 }
 
 
+
+// `npm run dev -- <command>` runs this file through tsx, without a build.
+if (require.main === module) run(process.argv);

@@ -44,18 +44,29 @@ describe("serve on the embedded database (PGlite in DATA_DIR)", () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("starts with PORT=0 and prints the port it really listens on, then demo tokens that work", async () => {
+  it("starts with PORT=0 and logs the port it really listens on; --demo writes demo tokens that work to DATA_DIR", async () => {
     serve = await startServe(["--demo"], env);
     expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
     expect(serve.port).toBeGreaterThan(0);
     expect((await fetch(`${serve.origin}/healthz`)).status).toBe(200);
-    // The tokens follow the ready line.
-    const adminLine = /^\s+admin\s+(\S+)$/m;
-    await until("the demo tokens", () => adminLine.test(serve.stdout()));
-    adminToken = adminLine.exec(serve.stdout())![1]!;
+    const tokensFile = path.join(dataDir, "demo-tokens.txt");
+    expect(serve.logs().find((r) => r.msg === "TPPO Hub listening")).toMatchObject({
+      url: serve.url,
+      database: `pglite:${path.join(dataDir, "pglite")}`,
+      demoTokens: tokensFile,
+    });
+    // Credentials: for the hub's user only, like the signing key beside them.
+    expect(fs.statSync(tokensFile).mode & 0o777).toBe(0o600);
+    const tokens = demoTokens(fs.readFileSync(tokensFile, "utf8"));
+    expect([...tokens.keys()]).toEqual(["police-investigator", "social-worker", "ltsa-officer", "ngo-analyst", "admin"]);
+    adminToken = tokens.get("admin")!;
     expect(adminToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     seeded = await provinces(serve, adminToken);
     expect(seeded).toEqual(expect.arrayContaining(["61", "63"]));
+    // stdout is the log: JSON lines only, no banner and no token between them.
+    expect(serve.logs().length).toBeGreaterThanOrEqual(3);
+    expect(serve.stdout()).not.toContain(adminToken);
+    expect(serve.stderr()).toBe("");
   });
 
   it("on SIGTERM finishes the request in flight, refuses new connections and exits 0", async () => {
@@ -90,19 +101,48 @@ describe("serve on the embedded database (PGlite in DATA_DIR)", () => {
     expect(await exited).toEqual({ code: 0, signal: null });
     // It left when the request was done, not when the shutdown timeout ran out.
     expect(Date.now() - started).toBeLessThan(8000);
-    expect(serve.stdout()).toContain("stopped cleanly");
+    expect(serve.logs().map((r) => r.msg)).toContain("stopped cleanly");
     expect(serve.stderr()).toBe("");
   });
 
   it("keeps its data and signing key across a restart", async () => {
     serve = await startServe([], env);
-    expect(serve.stdout()).toContain(`database: pglite:${path.join(dataDir, "pglite")}`);
+    expect(serve.logs().find((r) => r.msg === "TPPO Hub listening")?.database).toBe(`pglite:${path.join(dataDir, "pglite")}`);
     // The token from before the restart still verifies: the key in DATA_DIR was reused.
     expect(await provinces(serve, adminToken)).toEqual(seeded);
     expect((await fetch(`${serve.origin}/readyz`)).status).toBe(200);
     expect(await serve.stop("SIGINT")).toEqual({ code: 0, signal: null });
   });
 });
+
+describe("serve at a terminal", () => {
+  let dataDir: string;
+  beforeAll(() => (dataDir = tempDir("serve-tty")));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it("logs readable lines, then a banner with the address and the demo tokens", async () => {
+    const serve = await startServe(["--demo"], { DATA_DIR: dataDir, PORT: "0", HOST }, { terminal: true });
+    try {
+      await until("the demo tokens", () => /^\s+admin\s+\S+\r?$/m.test(serve.stdout()));
+      const out = serve.stdout().replace(/\r/g, "");
+      // pino-pretty, not JSON: "[12:34:56.789] INFO: TPPO Hub listening"
+      expect(out).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] \S*INFO\S*: \S*TPPO Hub listening/m);
+      expect(out).not.toMatch(/^\{/m);
+      // The banner comes after the log lines, not among them.
+      expect(out.indexOf("TPPO Hub ready at")).toBeGreaterThan(out.indexOf("TPPO Hub listening"));
+      const printed = demoTokens(out.slice(out.indexOf("Demo tokens")));
+      expect(printed).toEqual(demoTokens(fs.readFileSync(path.join(dataDir, "demo-tokens.txt"), "utf8")));
+      expect(await provinces(serve, printed.get("ngo-analyst")!)).toEqual(expect.arrayContaining(["61", "63"]));
+    } finally {
+      await serve.stop();
+    }
+  });
+});
+
+/** label → token, from lines "  <label>   <token>" (the banner and DATA_DIR/demo-tokens.txt). */
+function demoTokens(text: string): Map<string, string> {
+  return new Map([...text.matchAll(/^\s*([a-z][a-z-]+)\s+([\w-]+\.[\w-]+\.[\w-]+)\s*$/gm)].map((m) => [m[1]!, m[2]!]));
+}
 
 const onPostgres = process.env.TEST_PG_URL ? describe : describe.skip;
 

@@ -1,4 +1,5 @@
-// Runs the real CLI (bin/tppo-hub.cjs) as a child process, the way an operator does.
+// Runs the real CLI (bin/tppo-hub.cjs, the compiled code in dist/) as a child process, the way an
+// operator does. Jest's global setup rebuilds dist/ when src/ changed (test/support/build-dist.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -56,40 +57,80 @@ export async function runCli(args: string[], env: Env = {}, opts: { timeoutMs?: 
 
 export interface ServeProcess {
   child: ChildProcess;
-  /** As printed: "TPPO Hub ready at <url> (database: ...)". */
+  /** The GraphQL endpoint, from the "TPPO Hub listening" log record. */
   url: string;
   port: number;
   /** Base URL without /graphql. */
   origin: string;
   stdout(): string;
   stderr(): string;
+  /** stdout as log records; throws on a line that is not JSON (stdout carries JSON lines only). */
+  logs(): LogRecord[];
   /** Resolves when the process has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Sends the signal and waits for the exit. */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-const READY = /TPPO Hub ready at (http:\/\/\S+\/graphql)/;
+export type LogRecord = { level: number; msg: string } & Record<string, unknown>;
 
-/** Starts `tppo-hub serve <args>` and resolves once it prints its ready line (rejects if it exits first). */
-export async function startServe(args: string[], env: Env, opts: { timeoutMs?: number } = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [BIN, "serve", ...args], { cwd: ROOT, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+/** Each line of a JSON-logging process's stdout as a record; throws on anything else. */
+export function parseLogLines(stdout: string): LogRecord[] {
+  return stdout
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => {
+      try {
+        return JSON.parse(line) as LogRecord;
+      } catch {
+        throw new Error(`stdout has a line that is not a JSON log record: ${JSON.stringify(line)}`);
+      }
+    });
+}
+
+/** The url of the "listening" record in what a JSON-logging `serve` wrote so far, if any. */
+function listeningUrl(stdout: string): string | undefined {
+  for (const line of stdout.split("\n")) {
+    if (!line.includes('"TPPO Hub listening"')) continue;
+    try {
+      const rec = JSON.parse(line) as LogRecord;
+      if (rec.msg === "TPPO Hub listening" && typeof rec.url === "string") return rec.url;
+    } catch {
+      // a partial line: the rest is still on its way
+    }
+  }
+  return undefined;
+}
+
+// What `serve` prints at a terminal after its log lines.
+const BANNER = /TPPO Hub ready at (http:\/\/\S+\/graphql)/;
+
+/**
+ * Starts `tppo-hub serve <args>` and resolves once it logs that it listens (rejects if it exits
+ * first). `terminal: true` runs it on a pseudo-terminal (util-linux `script`), as in an operator's
+ * shell: stdout and stderr then arrive together in stdout(), and readiness is the banner.
+ */
+export async function startServe(args: string[], env: Env, opts: { timeoutMs?: number; terminal?: boolean } = {}): Promise<ServeProcess> {
+  const argv = [process.execPath, BIN, "serve", ...args];
+  const [cmd, ...cmdArgs] = opts.terminal ? ["script", "--quiet", "--flush", "--return", "--command", argv.map(shellQuote).join(" "), "/dev/null"] : argv;
+  const child = spawn(cmd!, cmdArgs, { cwd: ROOT, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+  const ready = opts.terminal ? (out: string) => BANNER.exec(out)?.[1] : listeningUrl;
   const io = collect(child);
   // A test run that is interrupted must not leave servers behind.
   const kill = () => child.kill("SIGKILL");
   process.once("exit", kill);
   void io.done.then(() => process.off("exit", kill));
-  const ready = await new Promise<string>((resolve, reject) => {
+  const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`serve did not become ready in time.\nstdout:\n${io.out()}\nstderr:\n${io.err()}`));
     }, opts.timeoutMs ?? 60_000);
     const onData = () => {
-      const m = READY.exec(io.out());
-      if (m) {
+      const url = ready(io.out());
+      if (url) {
         clearTimeout(timer);
         child.stdout!.off("data", onData);
-        resolve(m[1]!);
+        resolve(url);
       }
     };
     child.stdout!.on("data", onData);
@@ -98,20 +139,25 @@ export async function startServe(args: string[], env: Env, opts: { timeoutMs?: n
       reject(new Error(`serve exited (code ${code}, signal ${signal}) before it was ready.\nstdout:\n${io.out()}\nstderr:\n${io.err()}`));
     });
   });
-  const url = new URL(ready);
+  const parsed = new URL(url);
   return {
     child,
-    url: ready,
-    port: Number(url.port),
-    origin: url.origin,
+    url,
+    port: Number(parsed.port),
+    origin: parsed.origin,
     stdout: io.out,
     stderr: io.err,
+    logs: () => parseLogLines(io.out()),
     exited: io.done,
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return io.done;
     },
   };
+}
+
+function shellQuote(arg: string): string {
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 /** A new temp directory; the caller removes it. */

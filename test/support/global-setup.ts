@@ -10,6 +10,7 @@ import os from "node:os";
 import pg from "pg";
 import { applyMigrations } from "../../src/db/migrations";
 import type { RawSql } from "../../src/db/raw-sql";
+import { buildDist } from "./build-dist";
 import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from "./postgres-cluster";
 
 export interface PostgresRun {
@@ -61,6 +62,7 @@ async function createTemplate(adminUrl: string, name: string): Promise<string> {
 }
 
 export default async function globalSetup(): Promise<void> {
+  buildDist();
   const required = process.env.REQUIRE_POSTGRES === "1";
   if (process.env.TEST_PG === "0") {
     if (required) throw new Error("PostgreSQL tests: REQUIRE_POSTGRES=1 contradicts TEST_PG=0");
