@@ -7,6 +7,7 @@ import { loadConfig, ConfigError, type Config } from "./config";
 import { createLogger } from "./logger";
 import { openConfiguredDatabase, prepareSchema, PendingMigrationsError } from "./db/open";
 import { DatabaseConnectionError } from "./db/database";
+import { DataDirLockedError } from "./db/data-dir-lock";
 import { applyMigrations } from "./db/migrations";
 import { startHub } from "./app";
 import { buildSchema } from "./graph";
@@ -33,7 +34,7 @@ function fail(err: unknown): never {
     code === "EADDRINUSE" ? " (port in use: set PORT)" :
     code === "EACCES" ? " (not allowed to listen there: set PORT or HOST)" :
     undefined;
-  if (advice !== undefined || err instanceof ConfigError || err instanceof PendingMigrationsError || err instanceof CliError) {
+  if (advice !== undefined || err instanceof ConfigError || err instanceof PendingMigrationsError || err instanceof DataDirLockedError || err instanceof CliError) {
     process.stderr.write(`tppo-hub: ${msg}${advice ?? ""}\n`);
     process.exit(1);
   }

@@ -6,6 +6,7 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-a
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { lockDataDir } from "./data-dir-lock";
 import type { RawSql } from "./raw-sql";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -101,9 +102,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   }
   const { PGlite } = await import("@electric-sql/pglite");
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
+  // One process per data directory, whichever command opens it (src/db/data-dir-lock.ts).
+  const lock = opts.dataDir ? lockDataDir(opts.dataDir) : undefined;
   // One options object: `new PGlite(undefined, options)` silently ignores the options.
   const client = new PGlite({ dataDir: opts.dataDir ? path.resolve(opts.dataDir) : undefined, loadDataDir: opts.loadDataDir });
-  await client.waitReady;
+  await client.waitReady.catch((err) => {
+    lock?.release();
+    throw err;
+  });
   const prisma = new PrismaClient({ adapter: counting(new PrismaPGlite(client as never) as unknown as SqlDriverAdapterFactory, counter) });
   const raw: RawSql = {
     exec: async (sql) => {
@@ -122,6 +128,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     close: async () => {
       await prisma.$disconnect();
       await client.close();
+      lock?.release();
     },
   };
 }
