@@ -9,9 +9,10 @@ import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import type { Authenticator } from "./auth/authenticator";
 import { AuthError } from "./auth/authenticator";
 import type { Database } from "./db/database";
-import { migrationStatus } from "./db/migrations";
 import { ErrorCodes } from "./errors";
 import { formatError } from "./http/format-error";
+import { readiness } from "./http/readiness";
+import { unavailableStatusPlugin } from "./http/unavailable-status";
 import type { GraphContext } from "./graph/context";
 import type { Logger } from "./logger";
 import { requestGuards } from "./guards";
@@ -70,15 +71,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-export async function readiness(db: Database): Promise<{ ready: boolean; database: string; pendingMigrations: string[] }> {
-  try {
-    await db.raw.query("SELECT 1");
-    const s = await migrationStatus(db.raw);
-    return { ready: s.pending.length === 0 && s.modified.length === 0, database: "reachable", pendingMigrations: s.pending };
-  } catch {
-    return { ready: false, database: "unreachable", pendingMigrations: [] };
-  }
-}
+export { readiness } from "./http/readiness";
 
 export async function startHubServer(opts: HubServerOptions): Promise<HubServer> {
   const { db, log } = opts;
@@ -94,7 +87,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     csrfPrevention: true,
     formatError: formatError(log),
     validationRules: requestGuards.validationRules,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownTimeoutMs ?? 10_000 }), ...requestGuards.plugins, documentGuardPlugin(), auditPlugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownTimeoutMs ?? 10_000 }), ...requestGuards.plugins, documentGuardPlugin(), auditPlugin(), unavailableStatusPlugin()],
   });
   await apollo.start();
 
