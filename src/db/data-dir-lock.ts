@@ -114,6 +114,9 @@ function tempFile(dir: string, content: string): string {
 
 /** Takes the lock on `dataDir` (which must exist) or throws DataDirLockedError naming the holder. */
 export function lockDataDir(dataDir: string): DataDirLock {
+  // Before the lock exists: a signal that arrives between its creation and the handlers would
+  // otherwise kill the process with the default action and leave the lock unreleased.
+  installHandlers();
   const real = fs.realpathSync(dataDir); // two spellings of one directory share one lock
   const lockDir = `${real}.lock`;
   fs.mkdirSync(lockDir, { recursive: true });
@@ -165,7 +168,6 @@ function register(dataDir: string, lockDir: string, file: string, me: Holder): D
     },
   };
   held.add(lock);
-  installHandlers();
   return lock;
 }
 

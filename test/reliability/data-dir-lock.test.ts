@@ -8,6 +8,15 @@ import path from "node:path";
 import { runCli, startServe, tempDir, ROOT, type CliResult, type ServeProcess } from "../support/cli";
 import { HOST, PROVINCES, gql, signingKey } from "./support";
 
+/** The lock's generation files (src/db/data-dir-lock.ts), parsed. */
+function lockFiles(dataDir: string): Array<{ pid: number; released?: string }> {
+  const lockDir = `${fs.realpathSync(dataDir)}/pglite.lock`;
+  return fs
+    .readdirSync(lockDir)
+    .filter((f) => /^\d+$/.test(f))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(lockDir, f), "utf8")));
+}
+
 function expectRefusedBy(r: CliResult, holder: ServeProcess, dataDir: string): void {
   const lines = r.stderr.trimEnd().split("\n");
   expect({ code: r.code, lines }).toEqual({
@@ -59,9 +68,11 @@ describe("the embedded data directory has one process at a time", () => {
     serve = await startServe([], env);
     const r = await gql(serve.url, t, `mutation { contributePerson(input: { externalId: "LOCK-1", sourceSystem: "EMP", fullName: "Ani" }) { result { status } } }`);
     expect(r.body.data.contributePerson.result.status).toBe("UNCHANGED");
-    // Released on SIGTERM: a CLI command may open the directory right after.
+    // Released on SIGTERM (marked so, not merely left by a dead pid); a CLI command may open it next.
+    const pid = serve.child.pid;
     expect(await serve.stop("SIGTERM")).toEqual({ code: 0, signal: null });
     serve = undefined;
+    expect(lockFiles(env.DATA_DIR!)).toEqual([expect.objectContaining({ pid, released: expect.any(String) })]);
     const verify = await runCli(["audit", "verify"], env);
     expect(verify).toMatchObject({ code: 0, stderr: "" });
   });
@@ -72,17 +83,14 @@ describe("the embedded data directory has one process at a time", () => {
       env: { ...process.env, ...env, NODE_OPTIONS: "" },
       stdio: "ignore",
     });
-    const lockDir = `${fs.realpathSync(env.DATA_DIR!)}/pglite.lock`;
-    const held = () => fs.readdirSync(lockDir).some((f) => /^\d+$/.test(f) && JSON.parse(fs.readFileSync(path.join(lockDir, f), "utf8")).pid === child.pid);
+    const held = () => lockFiles(env.DATA_DIR!).some((h) => h.pid === child.pid);
     for (const end = Date.now() + 60_000; !held(); ) {
       if (Date.now() > end) throw new Error("seed never took the lock");
       await new Promise((r) => setTimeout(r, 50));
     }
     child.kill("SIGINT");
-    await new Promise((r) => child.once("exit", r));
-    const files = fs.readdirSync(lockDir).filter((f) => /^\d+$/.test(f));
-    expect(files).toHaveLength(1);
-    expect(JSON.parse(fs.readFileSync(path.join(lockDir, files[0]!), "utf8"))).toMatchObject({ pid: child.pid, released: expect.any(String) });
+    expect(await new Promise((r) => child.once("exit", (code, signal) => r({ code, signal })))).toEqual({ code: null, signal: "SIGINT" });
+    expect(lockFiles(env.DATA_DIR!)).toEqual([expect.objectContaining({ pid: child.pid, released: expect.any(String) })]);
   });
 });
 
