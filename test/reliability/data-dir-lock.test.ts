@@ -83,14 +83,19 @@ describe("the embedded data directory has one process at a time", () => {
       env: { ...process.env, ...env, NODE_OPTIONS: "" },
       stdio: "ignore",
     });
-    const held = () => lockFiles(env.DATA_DIR!).some((h) => h.pid === child.pid);
-    for (const end = Date.now() + 60_000; !held(); ) {
-      if (Date.now() > end) throw new Error("seed never took the lock");
-      await new Promise((r) => setTimeout(r, 50));
+    const exited = new Promise((r) => child.once("exit", (code, signal) => r({ code, signal })));
+    try {
+      const held = () => lockFiles(env.DATA_DIR!).some((h) => h.pid === child.pid);
+      for (const end = Date.now() + 60_000; !held(); ) {
+        if (Date.now() > end) throw new Error("seed never took the lock");
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      child.kill("SIGINT");
+      expect(await exited).toEqual({ code: null, signal: "SIGINT" });
+      expect(lockFiles(env.DATA_DIR!)).toEqual([expect.objectContaining({ pid: child.pid, released: expect.any(String) })]);
+    } finally {
+      child.kill("SIGKILL"); // a failed run must not leave a seed of 50 x 60 cases behind
     }
-    child.kill("SIGINT");
-    expect(await new Promise((r) => child.once("exit", (code, signal) => r({ code, signal })))).toEqual({ code: null, signal: "SIGINT" });
-    expect(lockFiles(env.DATA_DIR!)).toEqual([expect.objectContaining({ pid: child.pid, released: expect.any(String) })]);
   });
 });
 
