@@ -17,6 +17,7 @@ export const ErrorCodes = {
   NOT_FOUND: { http: 404, message: "Not found" },
   VERSION_CONFLICT: { http: 409, message: "Version conflict" },
   LIMIT_EXCEEDED: { http: 400, message: "Request exceeds a limit" },
+  SERVICE_UNAVAILABLE: { http: 503, message: "The hub's database is unavailable; nothing was done. Retry shortly." },
   INTERNAL: { http: 500, message: "Internal error" },
 } as const;
 

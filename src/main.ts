@@ -24,7 +24,7 @@ function fail(err: unknown): never {
     code === "EADDRINUSE" ? " (port in use: set PORT)" :
     code === "EACCES" ? " (not allowed to listen there: set PORT or HOST)" :
     undefined;
-  if (advice !== undefined || name === "ConfigError" || name === "PendingMigrationsError" || err instanceof CliError) {
+  if (advice !== undefined || name === "ConfigError" || name === "PendingMigrationsError" || name === "DataDirLockedError" || err instanceof CliError) {
     process.stderr.write(`tppo-hub: ${msg}${advice ?? ""}\n`);
     process.exit(1);
   }

@@ -9,10 +9,11 @@ import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import type { Authenticator } from "./auth/authenticator";
 import { AuthError } from "./auth/authenticator";
 import type { Database } from "./db/database";
-import { migrationStatus } from "./db/migrations";
 import { ErrorCodes } from "./errors";
 import { formatError } from "./http/format-error";
 import { decodeUtf8Body, InvalidUtf8Body, invalidUtf8Response } from "./http/utf8-body";
+import { readiness } from "./http/readiness";
+import { unavailableStatusPlugin } from "./http/unavailable-status";
 import type { GraphContext } from "./graph/context";
 import type { Logger } from "./logger";
 import { requestGuards } from "./guards";
@@ -84,15 +85,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-export async function readiness(db: Database): Promise<{ ready: boolean; database: string; pendingMigrations: string[] }> {
-  try {
-    await db.raw.query("SELECT 1");
-    const s = await migrationStatus(db.raw);
-    return { ready: s.pending.length === 0 && s.modified.length === 0, database: "reachable", pendingMigrations: s.pending };
-  } catch {
-    return { ready: false, database: "unreachable", pendingMigrations: [] };
-  }
-}
+export { readiness } from "./http/readiness";
 
 export async function startHubServer(opts: HubServerOptions): Promise<HubServer> {
   const { db, log } = opts;
@@ -112,7 +105,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     persistedQueries: { ttl: 3600 },
     parseOptions: requestGuards.parseOptions,
     validationRules: requestGuards.validationRules,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownTimeoutMs ?? 10_000 }), ...requestGuards.plugins, documentGuardPlugin(), auditPlugin(), ...(opts.metrics ? [metricsPlugin(opts.metrics)] : [])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownTimeoutMs ?? 10_000 }), ...requestGuards.plugins, documentGuardPlugin(), auditPlugin(), unavailableStatusPlugin(), ...(opts.metrics ? [metricsPlugin(opts.metrics)] : [])],
   });
   await apollo.start();
 

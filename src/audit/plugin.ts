@@ -2,6 +2,7 @@
 // response is sent. If the append fails the response is replaced by an error: data whose
 // release is not on record must not leave the hub.
 import type { ApolloServerPlugin } from "@apollo/server";
+import { isDatabaseUnavailable } from "../db/unavailable";
 import { ErrorCodes } from "../errors";
 import type { GraphContext } from "../graph/context";
 
@@ -19,10 +20,12 @@ export function auditPlugin(): ApolloServerPlugin<GraphContext> {
             await audit.flush();
           } catch (err) {
             rc.contextValue.log.error({ err }, "audit append failed: response withheld");
-            rc.response.http.status = 500;
+            // The database went away between the reads and their audit entry: retryable, not a bug.
+            const code = isDatabaseUnavailable(err) ? "SERVICE_UNAVAILABLE" : "INTERNAL";
+            rc.response.http.status = ErrorCodes[code].http;
             rc.response.body = {
               kind: "single",
-              singleResult: { errors: [{ message: ErrorCodes.INTERNAL.message, extensions: { code: "INTERNAL" } }] },
+              singleResult: { errors: [{ message: ErrorCodes[code].message, extensions: { code } }] },
             };
           }
         },

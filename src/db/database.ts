@@ -6,7 +6,9 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-a
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { lockDataDir } from "./data-dir-lock";
 import type { RawSql } from "./raw-sql";
+import { releaseOnFailedClose } from "./release-on-failed-close";
 
 export type DatabaseKind = "pglite" | "postgres";
 
@@ -32,7 +34,7 @@ export interface PoolStats {
 }
 
 export type DatabaseOptions =
-  | { kind: "postgres"; url: string; poolSize?: number }
+  | { kind: "postgres"; url: string; poolSize?: number; /** @default ACQUIRE_TIMEOUT_MS */ acquireTimeoutMs?: number }
   | { kind: "pglite"; dataDir?: string /* undefined: in memory */; loadDataDir?: Blob };
 
 // Counts statements at the driver boundary, whatever Prisma does above it.
@@ -73,22 +75,34 @@ export class DatabaseConnectionError extends Error {
 
 /** @default 10000: an address that drops packets would otherwise hang start-up forever. */
 const CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * @default 2000: how long a request waits for a pooled connection (a free one, or a new one being
+ * opened) before it fails with SERVICE_UNAVAILABLE, instead of hanging while PostgreSQL is away.
+ */
+export const ACQUIRE_TIMEOUT_MS = 2_000;
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const counter = { n: 0 };
   if (opts.kind === "postgres") {
     const url = new URL(opts.url);
     const location = `postgresql://${url.hostname}:${url.port || 5432}${url.pathname}`;
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-    pool.on("error", () => undefined); // a dropped idle connection must not crash the process
-    // Fail here, with one clear error, rather than somewhere inside the first query.
+    // Fail here, with one clear error, rather than somewhere inside the first query; start-up may
+    // wait longer for a slow network than a request may wait for the pool.
+    const probe = new pg.Client({ connectionString: opts.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     try {
-      (await pool.connect()).release();
+      await probe.connect();
     } catch (err) {
-      await pool.end().catch(() => undefined);
       throw new DatabaseConnectionError(location, err);
     }
-    const prisma = new PrismaClient({ adapter: counting(new PrismaPg(pool), counter) });
+    await probe.end();
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, connectionTimeoutMillis: opts.acquireTimeoutMs ?? ACQUIRE_TIMEOUT_MS });
+    pool.on("error", () => undefined); // a dropped idle connection must not crash the process
+    // Nor a checked-out one: a backend terminated right after a query can deliver its FATAL
+    // message in the same read as the query's end, after pg-pool has handed the client to the next
+    // caller but before that caller listens. The client is then unqueryable; its next use fails
+    // and releases it with the error.
+    pool.on("connect", (client) => client.on("error", () => undefined));
+    const prisma = new PrismaClient({ adapter: counting(releaseOnFailedClose(new PrismaPg(pool)), counter) });
     const raw: RawSql = {
       exec: async (sql) => {
         await pool.query(sql);
@@ -112,9 +126,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   }
   const { PGlite } = await import("@electric-sql/pglite");
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
+  // One process per data directory, whichever command opens it (src/db/data-dir-lock.ts).
+  const lock = opts.dataDir ? lockDataDir(opts.dataDir) : undefined;
   // One options object: `new PGlite(undefined, options)` silently ignores the options.
   const client = new PGlite({ dataDir: opts.dataDir ? path.resolve(opts.dataDir) : undefined, loadDataDir: opts.loadDataDir });
-  await client.waitReady;
+  await client.waitReady.catch((err) => {
+    lock?.release();
+    throw err;
+  });
   const prisma = new PrismaClient({ adapter: counting(new PrismaPGlite(client as never) as unknown as SqlDriverAdapterFactory, counter) });
   const raw: RawSql = {
     exec: async (sql) => {
@@ -134,6 +153,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     close: async () => {
       await prisma.$disconnect();
       await client.close();
+      lock?.release();
     },
   };
 }

@@ -1,6 +1,8 @@
 // The one place a GraphQL error is shaped before it leaves the hub: hub codes pass through, the
-// caller's own document mistakes keep their message, anything else becomes INTERNAL.
+// caller's own document mistakes keep their message, a database that cannot be reached becomes
+// SERVICE_UNAVAILABLE (retryable, HTTP 503 via ./unavailable-status.ts), anything else INTERNAL.
 import type { GraphQLFormattedError } from "graphql";
+import { isDatabaseUnavailable } from "../db/unavailable";
 import { ErrorCodes, isHubErrorCode } from "../errors";
 import type { Logger } from "../logger";
 
@@ -35,6 +37,10 @@ export function formatError(log: Logger) {
     }
     if (isHubErrorCode(code) && code !== "INTERNAL") return { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined } };
     if (code === "BAD_USER_INPUT") return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: "BAD_USER_INPUT" } };
+    if (isDatabaseUnavailable(error)) {
+      log.warn({ err: error }, "database unavailable");
+      return { message: ErrorCodes.SERVICE_UNAVAILABLE.message, path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
+    }
     // graphql-js stops coercing variables after 50 problems with an error that has no code.
     if (!formatted.path && formatted.message.startsWith("Too many errors processing variables")) {
       return { message: formatted.message, extensions: { code: "BAD_USER_INPUT" } };

@@ -23,6 +23,10 @@ export interface PostgresCluster {
   dir: string;
   /** Stops the server and deletes its files. Synchronous so it can run from an exit handler. */
   stop(): void;
+  /** Stops the server (fast shutdown: sessions are terminated) but keeps its files, for outage tests. */
+  halt(): void;
+  /** Starts a halted server again on the same port. */
+  resume(): void;
 }
 
 const SERVER_BINARIES = ["initdb", "pg_ctl", "postgres"];
@@ -154,7 +158,15 @@ export async function startPostgresCluster(bin: PostgresBinaries, parent = proce
       try {
         run(pgCtl, ["-D", data, "-l", log, "-w", "-t", "60", "start"], dir);
         started = true;
-        return { url: `postgresql://postgres@127.0.0.1:${port}/postgres`, port, version: bin.version, dir, stop };
+        const halt = () => {
+          run(pgCtl, ["-D", data, "-m", "fast", "-w", "stop"], dir);
+          started = false;
+        };
+        const resume = () => {
+          run(pgCtl, ["-D", data, "-l", log, "-w", "-t", "60", "start"], dir);
+          started = true;
+        };
+        return { url: `postgresql://postgres@127.0.0.1:${port}/postgres`, port, version: bin.version, dir, stop, halt, resume };
       } catch (err) {
         if (attempt >= 3 || !/could not bind|Address already in use/i.test(tail(log))) {
           throw new Error(`${(err as Error).message}\nserver log (${log}):\n${tail(log)}`);
