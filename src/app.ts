@@ -8,6 +8,7 @@ import { hubIssuer, parseIssuers, trustedIssuer, type TrustedIssuer } from "./au
 import { bearerAuthenticator } from "./auth/verify-token";
 import type { Logger } from "./logger";
 import { startHubServer, type HubServer } from "./server";
+import { AuditCheckpointer } from "./audit/checkpointer";
 
 export interface RunningHub {
   server: HubServer;
@@ -27,6 +28,7 @@ export async function startHub(config: Config, log: Logger, opts: { migrate: boo
   try {
     await prepareSchema(db, { migrate: opts.migrate, log });
     const { hubKey, issuers } = await loadIssuers(config, db.kind === "pglite");
+    const auditCheckpointer = new AuditCheckpointer(db.raw, hubKey, config.auditCheckpointFile, log);
     const server = await startHubServer({
       ...securedSchema(),
       db,
@@ -36,13 +38,19 @@ export async function startHub(config: Config, log: Logger, opts: { migrate: boo
       host: config.host,
       shutdownTimeoutMs: config.shutdownTimeoutMs,
       statsMinCell: config.statsMinCell,
+      maxContributionRecords: config.contributeMaxRecords,
+      auditCheckpointer,
     });
+    // A log that grew while no checkpoint was kept (or an upgrade) gets one now; a checkpoint the
+    // log no longer matches is reported at once.
+    auditCheckpointer.poke();
     return {
       server,
       db,
       hubKey,
       async stop() {
         await server.stop();
+        await auditCheckpointer.flush();
         await db.close();
       },
     };

@@ -15,7 +15,9 @@ import { formatError } from "./http/format-error";
 import type { GraphContext } from "./graph/context";
 import type { Logger } from "./logger";
 import { requestGuards } from "./guards";
+import { contributionLimitPlugin } from "./contribute/request-limit";
 import { AuditTrail } from "./audit/trail";
+import type { AuditCheckpointer } from "./audit/checkpointer";
 import { auditPlugin } from "./audit/plugin";
 import { Access } from "./policy/access";
 import { documentGuardPlugin } from "./policy/document-guard";
@@ -36,6 +38,10 @@ export interface HubServerOptions {
   maxBodyBytes?: number;
   /** Minimum published statistics cell (STATS_MIN_CELL). @default 11 */
   statsMinCell?: number;
+  /** Records one request may contribute (CONTRIBUTE_MAX_RECORDS). @default 100 */
+  maxContributionRecords?: number;
+  /** Keeps the audit log's signed head checkpoint (AUDIT_CHECKPOINT_FILE); none: no checkpoint. */
+  auditCheckpointer?: AuditCheckpointer;
 }
 
 export interface HubServer {
@@ -94,7 +100,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     csrfPrevention: true,
     formatError: formatError(log),
     validationRules: requestGuards.validationRules,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownTimeoutMs ?? 10_000 }), ...requestGuards.plugins, documentGuardPlugin(), auditPlugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownTimeoutMs ?? 10_000 }), ...requestGuards.plugins, contributionLimitPlugin({ maxRecords: opts.maxContributionRecords }), documentGuardPlugin(), auditPlugin()],
   });
   await apollo.start();
 
@@ -151,6 +157,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
           principal,
           access: new Access(principal, opts.policy, db),
           audit: new AuditTrail(db.prisma, { requestId, agency: principal.agency, roles: principal.roles, purpose: principal.purpose }),
+          auditCheckpointer: opts.auditCheckpointer,
           statsMinCell: opts.statsMinCell ?? 11,
         }),
       });

@@ -14,9 +14,11 @@ export function auditPlugin(): ApolloServerPlugin<GraphContext> {
         },
         async willSendResponse(rc) {
           const audit = rc.contextValue.audit;
-          if (!audit || audit.pending === 0) return;
+          if (!audit) return;
           try {
-            await audit.flush();
+            if (audit.pending > 0) await audit.flush();
+            // Writes committed in their own transactions, reads just now: move the head checkpoint.
+            if (audit.appended) rc.contextValue.auditCheckpointer?.poke();
           } catch (err) {
             rc.contextValue.log.error({ err }, "audit append failed: response withheld");
             rc.response.http.status = 500;

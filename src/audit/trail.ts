@@ -38,6 +38,8 @@ const asList = (v: Iterable<string> | string): string[] => (typeof v === "string
 export class AuditTrail {
   /** Set by the Apollo plugin once the operation is known; null for anonymous operations. */
   operationName: string | null = null;
+  /** Whether this request appended any entry (the head checkpoint then needs an update). */
+  appended = false;
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(
@@ -54,9 +56,13 @@ export class AuditTrail {
     this.collect("READ", recordType, ids, fields, decision);
   }
 
-  /** Records that a field was refused (reserved: the policy may log denials the same way). */
-  denied(recordType: string, ids: Iterable<string> | string, fields: Iterable<string> | string): void {
-    this.collect("DENIED", recordType, ids, fields, "DENY");
+  /**
+   * Records that access was refused: who was refused which fields of which records, never values.
+   * Decision DENY for a field read (FORBIDDEN at its path), DENY_FILTER for a filter, sort or lookup
+   * refused before execution, DENY_INTROSPECTION for introspection.
+   */
+  denied(recordType: string, ids: Iterable<string> | string, fields: Iterable<string> | string, decision = "DENY"): void {
+    this.collect("DENIED", recordType, ids, fields, decision);
   }
 
   /**
@@ -66,6 +72,7 @@ export class AuditTrail {
    */
   async write(entry: AuditWriteEntry, tx?: AuditClient): Promise<void> {
     await appendAuditEntries(tx ?? this.prisma, [this.entry("WRITE", entry.recordType, [...entry.recordIds].sort(), [...entry.fields].sort(), entry.decision)]);
+    this.appended = true;
   }
 
   /** Number of reads waiting for flush(). */
@@ -104,6 +111,7 @@ export class AuditTrail {
   async flush(): Promise<number> {
     const entries = this.drain();
     await appendAuditEntries(this.prisma, entries);
+    if (entries.length) this.appended = true;
     return entries.length;
   }
 

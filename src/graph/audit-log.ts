@@ -7,7 +7,7 @@ import { badInput, range, reads } from "./filters";
 const ACTION_DESCRIPTIONS: Record<AuditAction, string> = {
   READ: "Fields of records were returned to the caller, in full or masked (decision ALLOW or MASK); statistics queries too (recordType Statistics).",
   WRITE: "A contribution stored, re-sent or rejected a record (decision CREATED, UPDATED, UNCHANGED or REJECTED).",
-  DENIED: "Reserved: access to fields was refused.",
+  DENIED: "Access was refused: a field answered FORBIDDEN (decision DENY), or a filter, sort or lookup refused before execution (DENY_FILTER) or introspection (DENY_INTROSPECTION). Names the type, records and fields, never values.",
   AUTH_FAILURE: "Reserved: a request failed authentication.",
 };
 
@@ -46,7 +46,7 @@ export const AuditEntryType = builder.prismaObject("AuditEntry", {
       description: "Names of the fields read or written (for statistics: measure, groupBy and filter names). Never values.",
     }),
     decision: t.exposeString("decision", {
-      description: "READ: ALLOW (value returned) or MASK (masked value returned). WRITE: CREATED, UPDATED, UNCHANGED or REJECTED.",
+      description: "READ: ALLOW (value returned) or MASK (masked value returned). WRITE: CREATED, UPDATED, UNCHANGED or REJECTED. DENIED: DENY, DENY_FILTER or DENY_INTROSPECTION.",
     }),
     prevHash: t.exposeString("prevHash", { nullable: false, description: "hash of the previous entry (64 zeros for the first)." }),
     hash: t.exposeString("hash", { nullable: false, description: "sha256 (hex) of this entry's canonical serialisation, see docs/audit.md." }),

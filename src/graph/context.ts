@@ -5,6 +5,7 @@ import type { Logger } from "../logger";
 import type { Principal } from "../auth/principal";
 import type { Access } from "../policy/access";
 import type { AuditTrail } from "../audit/trail";
+import type { AuditCheckpointer } from "../audit/checkpointer";
 
 export interface GraphContext {
   requestId: string;
@@ -16,6 +17,8 @@ export interface GraphContext {
   access: Access;
   /** Per-request audit trail (src/audit/trail.ts): reads are appended before the response leaves. */
   audit: AuditTrail;
+  /** Keeps the audit log's signed head checkpoint up to date (absent: the hub keeps none). */
+  auditCheckpointer?: AuditCheckpointer;
   /** Minimum published cell size for statistics (STATS_MIN_CELL). */
   statsMinCell: number;
 }

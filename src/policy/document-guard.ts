@@ -27,13 +27,24 @@ const readsOf = (ext: unknown): string[] => {
   return r === undefined ? [] : Array.isArray(r) ? r : [r];
 };
 
-function reject(message: string): never {
-  throw new HubError("FORBIDDEN", message, { http: { status: 403 } });
+/** A refusal before execution, naming what was refused for the audit log (not sent to the client). */
+class Refused extends HubError {
+  constructor(
+    message: string,
+    readonly refusedCoordinate: string,
+    readonly decision: "DENY_FILTER" | "DENY_INTROSPECTION",
+  ) {
+    super("FORBIDDEN", message, { http: { status: 403 } });
+  }
+}
+
+function reject(message: string, coordinate: string, decision: Refused["decision"] = "DENY_FILTER"): never {
+  throw new Refused(message, coordinate, decision);
 }
 
 function checkReads(access: Access, coordinates: string[], where: string): void {
   for (const c of coordinates) {
-    if (!access.canFilterOn(c)) reject(`Filtering, sorting or looking up by ${c} is not permitted (${where})`);
+    if (!access.canFilterOn(c)) reject(`Filtering, sorting or looking up by ${c} is not permitted (${where})`, c);
   }
 }
 
@@ -89,7 +100,7 @@ export function checkDocument(
       Field(node) {
         const name = node.name.value;
         if ((name === "__schema" || name === "__type") && !introspectionAllowed) {
-          reject("Introspection is not available to this role; the schema is published in schema/hub.graphql");
+          reject("Introspection is not available to this role; the schema is published in schema/hub.graphql", `Query.${name}`, "DENY_INTROSPECTION");
         }
         const def = typeInfo.getFieldDef();
         if (!def) return;
@@ -114,7 +125,16 @@ export function documentGuardPlugin(): ApolloServerPlugin<GraphContext> {
         async didResolveOperation({ document, request, contextValue, schema, operation }) {
           const access = contextValue.access;
           const introspectionAllowed = access.roles.some((r) => access.policy.introspection.has(r));
-          checkDocument(schema, document, request.variables ?? {}, access, introspectionAllowed, operation);
+          try {
+            checkDocument(schema, document, request.variables ?? {}, access, introspectionAllowed, operation);
+          } catch (err) {
+            // Denied requests are on record too: who was refused which coordinate (never the values sent).
+            if (err instanceof Refused) {
+              const [type, field] = err.refusedCoordinate.split(".") as [string, string];
+              contextValue.audit?.denied(type, [], field, err.decision);
+            }
+            throw err;
+          }
         },
         async willSendResponse({ response, contextValue }) {
           const masked = contextValue.access?.maskedPaths;
