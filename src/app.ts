@@ -10,6 +10,7 @@ import type { Logger } from "./logger";
 import { startHubServer, type HubServer } from "./server";
 import { createHubMetrics, type HubMetrics } from "./metrics/hub-metrics";
 import { startMetricsServer, type MetricsServer } from "./metrics/metrics-server";
+import { AuditCheckpointer } from "./audit/checkpointer";
 
 export interface RunningHub {
   server: HubServer;
@@ -35,6 +36,7 @@ export async function startHub(config: Config, log: Logger, opts: { migrate: boo
     const { hubKey, issuers } = await loadIssuers(config, db.kind === "pglite");
     // One registry per hub (never prom-client's global one), handed to what records into it.
     const metrics = config.metrics.mode === "off" ? undefined : createHubMetrics({ db });
+    const auditCheckpointer = new AuditCheckpointer(db.raw, hubKey, config.auditCheckpointFile, log);
     const server = await startHubServer({
       ...securedSchema(),
       db,
@@ -46,7 +48,12 @@ export async function startHub(config: Config, log: Logger, opts: { migrate: boo
       statsMinCell: config.statsMinCell,
       metrics,
       metricsToken: config.metrics.mode === "bearer" ? config.metrics.token : undefined,
+      maxContributionRecords: config.contributeMaxRecords,
+      auditCheckpointer,
     });
+    // A log that grew while no checkpoint was kept (or an upgrade) gets one now; a checkpoint the
+    // log no longer matches is reported at once.
+    auditCheckpointer.poke();
     let metricsServer: MetricsServer | undefined;
     if (metrics && config.metrics.mode === "port") {
       try {
@@ -65,6 +72,7 @@ export async function startHub(config: Config, log: Logger, opts: { migrate: boo
       async stop() {
         await metricsServer?.close();
         await server.stop();
+        await auditCheckpointer.flush();
         await db.close();
       },
     };

@@ -39,10 +39,19 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** Minimum cell size for partner statistics. @default 11 (CTDC) */
   STATS_MIN_CELL: z.coerce.number().int().min(2).default(11),
+  /** Records one request may contribute (all batches and single-record mutations together). @default 100 */
+  CONTRIBUTE_MAX_RECORDS: z.coerce
+    .number({ error: "must be a whole number from 1 to 1000" })
+    .int({ error: "must be a whole number from 1 to 1000" })
+    .min(1, { error: "must be a whole number from 1 to 1000" })
+    .max(1000, { error: "must be a whole number from 1 to 1000" })
+    .default(100),
   /** JSON list of trusted agency token issuers (see docs/auth.md). @default [] */
   AUTH_ISSUERS: z.string().default("[]"),
   /** Path to the hub's own signing key (PKCS#8 PEM, Ed25519). @default DATA_DIR/hub-signing-key.pem */
   HUB_SIGNING_KEY_FILE: z.string().optional(),
+  /** Signed head checkpoint of the audit log, kept outside the database. @default DATA_DIR/audit-head.jws */
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   /** Issuer and audience the hub puts in and expects of its own tokens. */
   HUB_ISSUER: z.string().min(1).default("tppo-hub"),
   HUB_AUDIENCE: z.string().min(1).default("tppo-hub"),
@@ -70,8 +79,10 @@ export type Config = {
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   shutdownTimeoutMs: number;
   statsMinCell: number;
+  contributeMaxRecords: number;
   authIssuersJson: string;
   hubSigningKeyFile: string;
+  auditCheckpointFile: string;
   hubIssuer: string;
   hubAudience: string;
   metrics: MetricsSettings;
@@ -103,8 +114,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     statsMinCell: e.STATS_MIN_CELL,
+    contributeMaxRecords: e.CONTRIBUTE_MAX_RECORDS,
     authIssuersJson: e.AUTH_ISSUERS,
     hubSigningKeyFile: e.HUB_SIGNING_KEY_FILE ?? path.join(dataDir, "hub-signing-key.pem"),
+    auditCheckpointFile: path.resolve(e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, "audit-head.jws")),
     hubIssuer: e.HUB_ISSUER,
     hubAudience: e.HUB_AUDIENCE,
     metrics: metricsSettings(e),

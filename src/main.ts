@@ -172,37 +172,74 @@ const audit = program.command("audit").description("Audit log tools");
 
 audit
   .command("verify")
-  .description("Recompute the audit log's hash chain; exit 1 naming the first edited or deleted entry")
-  .option("--expect-head <head>", "head recorded earlier, as <seq>:<hash> or <hash>: also detects entries removed from the end")
-  .action(async (opts: { expectHead?: string }) => {
-    let expectHead: ExpectedHead | undefined;
+  .description("Verify the audit log: every entry's hash and link, and its end against the signed head checkpoint; exit 1 naming the first problem")
+  .option("--checkpoint <file>", "head checkpoint to check the end of the log against (default: AUDIT_CHECKPOINT_FILE)")
+  .option("--no-checkpoint", "check the chain alone (entries removed from the end then go unnoticed)")
+  .option("--expect-head <head>", "a head recorded elsewhere, as <seq>:<hash> or <hash>: must still be in the log")
+  .option("--url <url>", "verify a running hub through its API (GraphQL URL) instead of opening the database; needs --token")
+  .option("--token <token>", "an auditor's token, with --url (or set TPPO_HUB_TOKEN)")
+  .action(async (opts: { checkpoint?: string | false; expectHead?: string; url?: string; token?: string }) => {
+    const expectHeads: ExpectedHead[] = [];
     if (opts.expectHead !== undefined) {
       const m = /^(?:(\d+):)?([0-9a-f]{64})$/.exec(opts.expectHead.trim().toLowerCase());
       if (!m) throw new CliError("--expect-head must be <seq>:<hash> or <hash> (64 hex digits), as printed by audit verify");
-      expectHead = { seq: m[1] ? BigInt(m[1]) : undefined, hash: m[2]! };
+      expectHeads.push({ seq: m[1] ? BigInt(m[1]) : undefined, hash: m[2]! });
+    }
+    if (opts.url !== undefined) {
+      if (opts.expectHead !== undefined || typeof opts.checkpoint === "string") throw new CliError("--url verifies against the running hub's own checkpoint: --expect-head and --checkpoint do not apply");
+      const r = await verifyThroughApi(opts.url, opts.token ?? process.env.TPPO_HUB_TOKEN);
+      if (!r.ok) throw new CliError(r.problem ?? "audit log not verified");
+      return void process.stdout.write(verifiedReport(r));
     }
     const { openConfiguredDatabase } = require("./db/open") as typeof import("./db/open");
-    const { verifyAuditChain } = require("./audit/verify") as typeof import("./audit/verify");
+    const { verifyAuditLog } = require("./audit/verification") as typeof import("./audit/verification");
+    const { loadHubKey } = require("./auth/hub-key") as typeof import("./auth/hub-key");
     const cfg = config();
+    const checkpointFile = opts.checkpoint === false ? null : path.resolve(opts.checkpoint ?? cfg.auditCheckpointFile);
+    const key = checkpointFile ? await loadHubKey(cfg.hubSigningKeyFile, { create: false }).catch(() => null) : null;
     const db = await openConfiguredDatabase(cfg);
     try {
       const [t] = await db.raw.query<{ t: string | null }>(`SELECT to_regclass('"AuditEntry"')::text AS t`);
       if (!t?.t) throw new CliError(`no audit log in ${db.location} (run \`tppo-hub migrate\` first)`);
-      const r = await verifyAuditChain(db.raw, { expectHead });
-      if (!r.ok) {
-        const b = r.firstBroken!;
-        throw new CliError(`audit log broken at entry ${b.seq}: ${b.reason} (${r.entries} entries verified before it)`);
-      }
-      process.stdout.write(
-        r.head
-          ? `Audit log verified: ${r.entries} entries. Head: ${r.head.seq}:${r.head.hash}\n` +
-              `Keep the head outside the database; later runs with --expect-head ${r.head.seq}:${r.head.hash} also detect removed tail entries.\n`
-          : "Audit log verified: 0 entries (empty).\n",
-      );
+      const r = await verifyAuditLog(db.raw, { checkpointFile, key, expectHeads });
+      if (!r.ok) throw new CliError(r.problem ?? "audit log not verified");
+      process.stdout.write(verifiedReport(r));
     } finally {
       await db.close();
     }
   });
+
+interface VerifiedReport {
+  entries: number;
+  head: { seq: string; hash: string } | null;
+  checkpoint: { seq: string; signedAt: string } | null;
+}
+
+function verifiedReport(r: VerifiedReport): string {
+  if (!r.head) return "Audit log verified: 0 entries (empty).\n";
+  return (
+    `Audit log verified: ${r.entries} entries. Head: ${r.head.seq}:${r.head.hash}\n` +
+    (r.checkpoint
+      ? `Head checkpoint (entry ${r.checkpoint.seq}, signed ${r.checkpoint.signedAt}) is in the log: nothing was removed from the end before it.\n`
+      : `No head checkpoint checked: entries removed from the end would not show. Keep the head outside the database; later runs with --expect-head ${r.head.seq}:${r.head.hash} detect that.\n`)
+  );
+}
+
+const VERIFY_QUERY = "query AuditVerification { auditVerification { ok entries problem head { seq hash } checkpoint { seq signedAt } } }";
+
+async function verifyThroughApi(url: string, token: string | undefined): Promise<VerifiedReport & { ok: boolean; problem: string | null }> {
+  if (!token) throw new CliError("--url needs an auditor's token: --token <token> or TPPO_HUB_TOKEN");
+  let res: Response;
+  try {
+    res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: VERIFY_QUERY }) });
+  } catch (err) {
+    throw new CliError(`cannot reach ${url}: ${(err as Error).message}`);
+  }
+  const body = (await res.json().catch(() => null)) as { data?: { auditVerification?: VerifiedReport & { ok: boolean; problem: string | null } | null }; errors?: { message: string }[] } | null;
+  const v = body?.data?.auditVerification;
+  if (!v) throw new CliError(`${url} answered HTTP ${res.status}: ${body?.errors?.[0]?.message ?? "no verification"}${res.status === 401 || res.status === 403 || body?.errors ? " (an auditor's token is needed)" : ""}`);
+  return v;
+}
 
 const policyCmd = program.command("policy").description("Access policy tools");
 

@@ -17,7 +17,9 @@ import { unavailableStatusPlugin } from "./http/unavailable-status";
 import type { GraphContext } from "./graph/context";
 import type { Logger } from "./logger";
 import { requestGuards } from "./guards";
+import { contributionLimitPlugin } from "./contribute/request-limit";
 import { AuditTrail } from "./audit/trail";
+import type { AuditCheckpointer } from "./audit/checkpointer";
 import { auditPlugin } from "./audit/plugin";
 import { Access } from "./policy/access";
 import { documentGuardPlugin } from "./policy/document-guard";
@@ -45,6 +47,10 @@ export interface HubServerOptions {
   metrics?: HubMetrics;
   /** METRICS=bearer: GET /metrics on this port with this bearer token. */
   metricsToken?: string;
+  /** Records one request may contribute (CONTRIBUTE_MAX_RECORDS). @default 100 */
+  maxContributionRecords?: number;
+  /** Keeps the audit log's signed head checkpoint (AUDIT_CHECKPOINT_FILE); none: no checkpoint. */
+  auditCheckpointer?: AuditCheckpointer;
 }
 
 export interface HubServer {
@@ -105,7 +111,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     persistedQueries: { ttl: 3600 },
     parseOptions: requestGuards.parseOptions,
     validationRules: requestGuards.validationRules,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownTimeoutMs ?? 10_000 }), ...requestGuards.plugins, documentGuardPlugin(), auditPlugin(), unavailableStatusPlugin(), ...(opts.metrics ? [metricsPlugin(opts.metrics)] : [])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownTimeoutMs ?? 10_000 }), ...requestGuards.plugins, contributionLimitPlugin({ maxRecords: opts.maxContributionRecords }), documentGuardPlugin(), auditPlugin(), unavailableStatusPlugin(), ...(opts.metrics ? [metricsPlugin(opts.metrics)] : [])],
   });
   await apollo.start();
 
@@ -166,6 +172,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
           principal,
           access: new Access(principal, opts.policy, db),
           audit: new AuditTrail(db.prisma, { requestId, agency: principal.agency, roles: principal.roles, purpose: principal.purpose }),
+          auditCheckpointer: opts.auditCheckpointer,
           statsMinCell: opts.statsMinCell ?? 11,
         }),
       });

@@ -15,9 +15,11 @@ export function auditPlugin(): ApolloServerPlugin<GraphContext> {
         },
         async willSendResponse(rc) {
           const audit = rc.contextValue.audit;
-          if (!audit || audit.pending === 0) return;
+          if (!audit) return;
           try {
-            await audit.flush();
+            if (audit.pending > 0) await audit.flush();
+            // Writes committed in their own transactions, reads just now: move the head checkpoint.
+            if (audit.appended) rc.contextValue.auditCheckpointer?.poke();
           } catch (err) {
             rc.contextValue.log.error({ err }, "audit append failed: response withheld");
             // The database went away between the reads and their audit entry: retryable, not a bug.

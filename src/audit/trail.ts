@@ -40,6 +40,8 @@ export class AuditTrail {
   operationName: string | null = null;
   /** Called with the entries after each successful append (the metrics plugin counts them). */
   onAppended: ((entries: readonly AuditEntryInput[]) => void) | null = null;
+  /** Whether this request appended any entry (the head checkpoint then needs an update). */
+  appended = false;
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(
@@ -56,9 +58,13 @@ export class AuditTrail {
     this.collect("READ", recordType, ids, fields, decision);
   }
 
-  /** Records that a field was refused (reserved: the policy may log denials the same way). */
-  denied(recordType: string, ids: Iterable<string> | string, fields: Iterable<string> | string): void {
-    this.collect("DENIED", recordType, ids, fields, "DENY");
+  /**
+   * Records that access was refused: who was refused which fields of which records, never values.
+   * Decision DENY for a field read (FORBIDDEN at its path), DENY_FILTER for a filter, sort or lookup
+   * refused before execution, DENY_INTROSPECTION for introspection.
+   */
+  denied(recordType: string, ids: Iterable<string> | string, fields: Iterable<string> | string, decision = "DENY"): void {
+    this.collect("DENIED", recordType, ids, fields, decision);
   }
 
   /**
@@ -69,6 +75,7 @@ export class AuditTrail {
   async write(entry: AuditWriteEntry, tx?: AuditClient): Promise<void> {
     const entries = [this.entry("WRITE", entry.recordType, [...entry.recordIds].sort(), [...entry.fields].sort(), entry.decision)];
     await appendAuditEntries(tx ?? this.prisma, entries);
+    this.appended = true;
     this.onAppended?.(entries);
   }
 
@@ -108,6 +115,7 @@ export class AuditTrail {
   async flush(): Promise<number> {
     const entries = this.drain();
     await appendAuditEntries(this.prisma, entries);
+    if (entries.length) this.appended = true;
     this.onAppended?.(entries);
     return entries.length;
   }

@@ -56,12 +56,13 @@ function pager(source: Source, batch: number): (after: bigint) => Promise<Row[]>
  * not match), and reordered ones (seq is hashed). Removing entries from the end leaves a valid
  * shorter chain: only a head recorded outside the database (`expectHead`) reveals that.
  */
-export async function verifyAuditChain(source: Source, opts: { expectHead?: ExpectedHead; batchSize?: number } = {}): Promise<VerifyResult> {
+export async function verifyAuditChain(source: Source, opts: { expectHead?: ExpectedHead | readonly ExpectedHead[]; batchSize?: number } = {}): Promise<VerifyResult> {
+  const heads: readonly ExpectedHead[] = opts.expectHead === undefined ? [] : "hash" in opts.expectHead ? [opts.expectHead] : opts.expectHead;
   const next = pager(source, Math.max(1, Math.min(opts.batchSize ?? 1000, 10_000)));
   let prevSeq = 0n;
   let prevHash = GENESIS_HASH;
   let entries = 0;
-  let sawExpected = false;
+  const seen = new Set<ExpectedHead>();
   const broken = (seq: bigint | string, reason: string): VerifyResult => ({
     ok: false,
     entries,
@@ -86,20 +87,21 @@ export async function verifyAuditChain(source: Source, opts: { expectHead?: Expe
       }
       const computed = hashEntry({ ...r, seq, at: new Date(r.at) });
       if (computed !== r.hash) return broken(seq, "hash does not match the entry's contents (the entry was edited)");
-      if (opts.expectHead && r.hash === opts.expectHead.hash && (opts.expectHead.seq === undefined || opts.expectHead.seq === seq)) sawExpected = true;
+      for (const h of heads) if (r.hash === h.hash && (h.seq === undefined || h.seq === seq)) seen.add(h);
       prevSeq = seq;
       prevHash = r.hash;
       entries++;
     }
   }
 
-  if (opts.expectHead && !sawExpected) {
-    const at = opts.expectHead.seq;
+  for (const h of heads) {
+    if (seen.has(h)) continue;
+    const at = h.seq;
     return broken(
       at ?? prevSeq + 1n,
       at !== undefined && at > prevSeq
-        ? `the recorded head (seq ${at}) is beyond the end of the log (seq ${prevSeq}): entries were removed from the end`
-        : `the recorded head hash ${opts.expectHead.hash.slice(0, 12)}... is not in the log${at !== undefined ? ` at seq ${at}` : ""}: the log was truncated or rewritten`,
+        ? `the recorded head (seq ${at}) is beyond the end of the log (seq ${prevSeq}): entries ${prevSeq + 1n}..${at} were removed from the end`
+        : `the recorded head hash ${h.hash.slice(0, 12)}... is not in the log${at !== undefined ? ` at seq ${at}` : ""}: the log was truncated or rewritten`,
     );
   }
   return { ok: true, entries, head: entries ? { seq: prevSeq.toString(), hash: prevHash } : null };

@@ -7,7 +7,7 @@ import { badInput, range, reads } from "./filters";
 const ACTION_DESCRIPTIONS: Record<AuditAction, string> = {
   READ: "Fields of records were returned to the caller, in full or masked (decision ALLOW or MASK); statistics queries too (recordType Statistics).",
   WRITE: "A contribution stored, re-sent or rejected a record (decision CREATED, UPDATED, UNCHANGED or REJECTED).",
-  DENIED: "Reserved: access to fields was refused.",
+  DENIED: "Access was refused: a field answered FORBIDDEN (decision DENY), or a filter, sort or lookup refused before execution (DENY_FILTER) or introspection (DENY_INTROSPECTION). Names the type, records and fields, never values.",
   AUTH_FAILURE: "Reserved: a request failed authentication.",
 };
 
@@ -47,7 +47,7 @@ export const AuditEntryType = builder.prismaObject("AuditEntry", {
     }),
     decision: t.exposeString("decision", {
       description:
-        "READ: ALLOW (value returned), MASK (masked value returned) or SEARCH (the field was used to filter, sort or look up; no record ids, never the value searched for). WRITE: CREATED, UPDATED, UNCHANGED or REJECTED.",
+        "READ: ALLOW (value returned), MASK (masked value returned) or SEARCH (the field was used to filter, sort or look up; no record ids, never the value searched for). WRITE: CREATED, UPDATED, UNCHANGED or REJECTED. DENIED: DENY, DENY_FILTER or DENY_INTROSPECTION.",
     }),
     prevHash: t.exposeString("prevHash", { nullable: false, description: "hash of the previous entry (64 zeros for the first)." }),
     hash: t.exposeString("hash", { nullable: false, description: "sha256 (hex) of this entry's canonical serialisation, see docs/audit.md." }),

@@ -6,6 +6,7 @@ import type { Principal } from "../auth/principal";
 import type { Access } from "../policy/access";
 import type { AuditTrail } from "../audit/trail";
 import type { HubMetrics } from "../metrics/hub-metrics";
+import type { AuditCheckpointer } from "../audit/checkpointer";
 
 export interface GraphContext {
   requestId: string;
@@ -17,6 +18,8 @@ export interface GraphContext {
   access: Access;
   /** Per-request audit trail (src/audit/trail.ts): reads are appended before the response leaves. */
   audit: AuditTrail;
+  /** Keeps the audit log's signed head checkpoint up to date (absent: the hub keeps none). */
+  auditCheckpointer?: AuditCheckpointer;
   /** Minimum published cell size for statistics (STATS_MIN_CELL). */
   statsMinCell: number;
   /** This hub's metrics; set by the metrics plugin (src/metrics/apollo-plugin.ts) when enabled. */

@@ -29,9 +29,23 @@ const readsOf = (ext: unknown): string[] => {
   return r === undefined ? [] : Array.isArray(r) ? r : [r];
 };
 
-/** `rule` names the policy rule that denied, as enforce.ts does (counted by src/metrics/). */
-function reject(message: string, rule: string): never {
-  throw new HubError("FORBIDDEN", message, { rule, http: { status: 403 } });
+/**
+ * A refusal before execution. `rule` names the policy rule that denied, as enforce.ts does
+ * (counted by src/metrics/); the refused coordinate and decision go to the audit log.
+ */
+class Refused extends HubError {
+  constructor(
+    message: string,
+    readonly refusedCoordinate: string,
+    rule: string,
+    readonly decision: "DENY_FILTER" | "DENY_INTROSPECTION",
+  ) {
+    super("FORBIDDEN", message, { rule, http: { status: 403 } });
+  }
+}
+
+function reject(message: string, coordinate: string, rule: string, decision: Refused["decision"] = "DENY_FILTER"): never {
+  throw new Refused(message, coordinate, rule, decision);
 }
 
 /** Coordinates an operation filters, sorts or looks up by (for the audit of searches). */
@@ -45,7 +59,7 @@ type Used = Set<string>;
 function checkReads(access: Access, coordinates: string[], where: string, used: Used, sort = false): void {
   for (const c of coordinates) {
     const rule = access.policy.coordinates.get(c)?.rulePath ?? `${c.split(".")[0]} (not in policy)`;
-    if (!(sort ? access.canSortOn(c) : access.canFilterOn(c))) reject(`Filtering, sorting or looking up by ${c} is not permitted (${where})`, rule);
+    if (!(sort ? access.canSortOn(c) : access.canFilterOn(c))) reject(`Filtering, sorting or looking up by ${c} is not permitted (${where})`, c, rule);
     used.add(c);
   }
 }
@@ -104,7 +118,7 @@ export function checkDocument(
       Field(node) {
         const name = node.name.value;
         if ((name === "__schema" || name === "__type") && !introspectionAllowed) {
-          reject("Introspection is not available to this role; the schema is published in schema/hub.graphql", "introspection");
+          reject("Introspection is not available to this role; the schema is published in schema/hub.graphql", `Query.${name}`, "introspection", "DENY_INTROSPECTION");
         }
         const def = typeInfo.getFieldDef();
         if (!def) return;
@@ -130,7 +144,17 @@ export function documentGuardPlugin(): ApolloServerPlugin<GraphContext> {
         async didResolveOperation({ document, request, contextValue, schema, operation }) {
           const access = contextValue.access;
           const introspectionAllowed = access.roles.some((r) => access.policy.introspection.has(r));
-          const used = checkDocument(schema, document, request.variables ?? {}, access, introspectionAllowed, operation);
+          let used: Set<string>;
+          try {
+            used = checkDocument(schema, document, request.variables ?? {}, access, introspectionAllowed, operation);
+          } catch (err) {
+            // Denied requests are on record too: who was refused which coordinate (never the values sent).
+            if (err instanceof Refused) {
+              const [type, field] = err.refusedCoordinate.split(".") as [string, string];
+              contextValue.audit?.denied(type, [], field, err.decision);
+            }
+            throw err;
+          }
           // A search on an identity or special field is audited like a read: who searched which
           // field (decision SEARCH), never the value searched for.
           for (const c of used) {

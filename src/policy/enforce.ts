@@ -54,6 +54,14 @@ export function forbidden(coordinate: string, rulePath: string): HubError {
   return new HubError("FORBIDDEN", `Not permitted: ${coordinate}`, { rule: rulePath });
 }
 
+/** The FORBIDDEN error for a refused field, with the refusal on the audit trail (type, record, field; never a value). */
+function refuse(ctx: GraphContext, typeName: string, field: string, source: unknown, rulePath: string): HubError {
+  const row = (source ?? {}) as Row;
+  const id = row.id ?? row.seq;
+  ctx.audit?.denied(typeName, typeof id === "string" || typeof id === "bigint" || typeof id === "number" ? String(id) : [], field);
+  return forbidden(`${typeName}.${field}`, rulePath);
+}
+
 const pathString = (info: GraphQLResolveInfo) => responsePathAsArray(info.path).join(".");
 
 export function enforcePolicy(schema: GraphQLSchema, policy: ResolvedPolicy): GraphQLSchema {
@@ -78,7 +86,7 @@ export function enforcePolicy(schema: GraphQLSchema, policy: ResolvedPolicy): Gr
       if (derived) {
         field.resolve = async (source, args, ctx, info) => {
           // The coordinate's own grant first, like every other field.
-          if (ctx.access.effect(typeName, field.name).kind === "deny") throw forbidden(coordinate, rulePath);
+          if (ctx.access.effect(typeName, field.name).kind === "deny") throw refuse(ctx, typeName, field.name, source, rulePath);
           const d = derived(source as Row);
           const value = await original(source, args, ctx, info);
           // Unknown provenance: withhold rather than guess.
@@ -106,7 +114,7 @@ export function enforcePolicy(schema: GraphQLSchema, policy: ResolvedPolicy): Gr
       const plain = !sensitivity && !toOneScoped && !isEntities;
       field.resolve = (source, args, ctx, info) => {
         const effect = structural ? ({ kind: "allow" } as const) : ctx.access.effect(typeName, field.name);
-        if (effect.kind === "deny") throw forbidden(coordinate, rulePath);
+        if (effect.kind === "deny") throw refuse(ctx, typeName, field.name, source, rulePath);
         // Fast path: most fields are plainly allowed and stay synchronous.
         if (plain && effect.kind === "allow") return original(source, args, ctx, info);
         return guarded(source, args, ctx, info, effect);
@@ -115,7 +123,7 @@ export function enforcePolicy(schema: GraphQLSchema, policy: ResolvedPolicy): Gr
         const access = ctx.access;
         let effect = initial;
         if (sensitivity === "identity") effect = await access.protect(effect, field.name, subjectOf(typeName, source as Row));
-        if (effect.kind === "deny") throw forbidden(coordinate, rulePath);
+        if (effect.kind === "deny") throw refuse(ctx, typeName, field.name, source, rulePath);
 
         let value = await original(source, args, ctx, info);
 

@@ -251,6 +251,7 @@ export const POLICY: Policy = {
         earlyWarningReports: grant([PI, BP, IM, LT, NC, TA], allow),
         statistics: grant([NA, TA, AD, PI, BP, SW], allow),
         auditLog: grant([AU], allow),
+        auditVerification: grant([AU], allow),
         _entities: grant([...CASEWORK, TA, AD], allow),
         _service: grant([AD], allow),
       },
@@ -511,5 +512,8 @@ export const POLICY: Policy = {
       rows: { [AU]: "all" },
       default: grant([AU], allow),
     },
+    AuditVerification: { about: "Outcome of verifying the audit log's chain and signed head checkpoint (no entry contents).", default: grant([AU], allow) },
+    AuditHead: { about: "An audit entry named by seq and hash.", default: grant([AU], allow) },
+    AuditCheckpoint: { about: "The signed head checkpoint of the audit log.", default: grant([AU], allow) },
   },
 };

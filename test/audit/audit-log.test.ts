@@ -10,7 +10,7 @@ import { createLogger } from "../../src/logger";
 import { AuditLogDocument, StatisticsDocument, type AuditLogQuery, type AuditLogQueryVariables } from "../generated/graphql";
 import { backends, startTestHub, type TestHub } from "../support/hub";
 
-type Connection = AuditLogQuery["auditLog"];
+type Connection = NonNullable<AuditLogQuery["auditLog"]>;
 type Entry = NonNullable<NonNullable<NonNullable<Connection["edges"]>[number]>["node"]>;
 /** The connection with its (schema-nullable) edges and nodes checked present. */
 type Page = Omit<Connection, "edges"> & { edges: { cursor: string; node: Entry }[] };

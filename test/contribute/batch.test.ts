@@ -85,27 +85,29 @@ describe.each(backends)("contribute (batch) on %s", (backend) => {
     expect(await rowCounts(hub)).toEqual(before);
   });
 
-  it("refuses more than 1,000 records outright and writes nothing", async () => {
+  it("refuses more than 100 records (CONTRIBUTE_MAX_RECORDS default) outright and writes nothing", async () => {
     const before = await rowCounts(hub);
     const auditBefore = await hub.db.prisma.auditEntry.count({ where: { action: "WRITE" } });
-    const records: ContributionInput[] = Array.from({ length: 1001 }, (_, i) => ({
+    const records: ContributionInput[] = Array.from({ length: 101 }, (_, i) => ({
       earlyWarningReport: { externalId: `BULK-${i}`, sourceSystem: "LTSA-DESK", source: "LTSA", regionCode: "61.03", reportedAt: "2026-02-01T01:00:00Z", description: "bulk" },
     }));
     const r = await hub.gql(ContributeBatchDocument, { records }, { token: tok.ltsa });
-    expect(r.body.data).toBeNull();
+    // Refused before execution: no data at all.
+    expect(r.status).toBe(400);
+    expect(r.body.data ?? null).toBeNull();
     expect(r.body.errors).toHaveLength(1);
     expect(r.body.errors![0]!.extensions?.code).toBe("BAD_USER_INPUT");
-    expect(r.body.errors![0]!.message).toContain("at most 1000 records");
+    expect(r.body.errors![0]!.message).toContain("at most 100 records");
     expect(await rowCounts(hub)).toEqual(before);
     expect(await hub.db.prisma.auditEntry.count({ where: { action: "WRITE" } })).toBe(auditBefore);
   });
 
-  it("accepts exactly 1,000 records", async () => {
-    const records: ContributionInput[] = Array.from({ length: 1000 }, (_, i) => ({
+  it("accepts exactly 100 records", async () => {
+    const records: ContributionInput[] = Array.from({ length: 100 }, (_, i) => ({
       earlyWarningReport: { externalId: `FULL-${i}`, sourceSystem: "LTSA-DESK", source: "LTSA", regionCode: "61.03", reportedAt: "2026-02-01T01:00:00Z", description: `laporan ${i}` },
     }));
     const results = await batch(tok.ltsa, records);
-    expect(results).toHaveLength(1000);
+    expect(results).toHaveLength(100);
     expect(results.every((r, i) => r.status === "CREATED" && r.index === i && r.externalId === `FULL-${i}`)).toBe(true);
   }, 300_000);
 

@@ -1,7 +1,7 @@
 // Agencies, tokens and helpers shared by the contribution tests.
 import type { AgencyType } from "../../src/generated/prisma/client.ts";
 import type { ContributionResultFieldsFragment } from "../generated/graphql";
-import type { GqlResult, TestHub } from "../support/hub";
+import type { GqlResult, Granted, TestHub } from "../support/hub";
 
 export interface Agency {
   code: string;
@@ -54,7 +54,7 @@ export async function agencyTokens(hub: TestHub): Promise<Tokens> {
 }
 
 /** Data of a response that must have no top-level errors. */
-export function data<T>(r: GqlResult<T>): T {
+export function data<T>(r: GqlResult<T>): Granted<T> {
   if (r.status !== 200 || r.body.errors?.length || !r.body.data) {
     throw new Error(`unexpected response ${r.status}: ${JSON.stringify(r.body.errors ?? r.body)}`);
   }

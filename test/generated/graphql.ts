@@ -35,7 +35,7 @@ export type AgencyType =
 export type AuditAction =
   /** Reserved: a request failed authentication. */
   | 'AUTH_FAILURE'
-  /** Reserved: access to fields was refused. */
+  /** Access was refused: a field answered FORBIDDEN (decision DENY), or a filter, sort or lookup refused before execution (DENY_FILTER) or introspection (DENY_INTROSPECTION). Names the type, records and fields, never values. */
   | 'DENIED'
   /** Fields of records were returned to the caller, in full or masked (decision ALLOW or MASK); statistics queries too (recordType Statistics). */
   | 'READ'
@@ -1361,7 +1361,7 @@ export type AuditLogQueryVariables = Exact<{
 }>;
 
 
-export type AuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { seq: string, at: string, requestId: string, agency: string | null, roles: Array<string>, purpose: string | null, operationName: string | null, action: AuditAction, recordType: string | null, recordIds: Array<string>, fields: Array<string>, decision: string | null, prevHash: string, hash: string } | null } | null> | null } };
+export type AuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { seq: string, at: string, requestId: string, agency: string | null, roles: Array<string>, purpose: string | null, operationName: string | null, action: AuditAction, recordType: string | null, recordIds: Array<string>, fields: Array<string>, decision: string | null, prevHash: string, hash: string } | null } | null> | null } | null };
 
 export type ContributionResultFieldsFragment = { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> };
 
@@ -1370,77 +1370,77 @@ export type ContributePersonMutationVariables = Exact<{
 }>;
 
 
-export type ContributePersonMutation = { contributePerson: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } };
+export type ContributePersonMutation = { contributePerson: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } | null };
 
 export type ContributeOrganizationMutationVariables = Exact<{
   input: OrganizationInput;
 }>;
 
 
-export type ContributeOrganizationMutation = { contributeOrganization: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } };
+export type ContributeOrganizationMutation = { contributeOrganization: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } | null };
 
 export type ContributeCaseMutationVariables = Exact<{
   input: CaseInput;
 }>;
 
 
-export type ContributeCaseMutation = { contributeCase: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } };
+export type ContributeCaseMutation = { contributeCase: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } | null };
 
 export type ContributeCaseParticipantMutationVariables = Exact<{
   input: CaseParticipantInput;
 }>;
 
 
-export type ContributeCaseParticipantMutation = { contributeCaseParticipant: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } };
+export type ContributeCaseParticipantMutation = { contributeCaseParticipant: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } | null };
 
 export type ContributeMigrantPlacementMutationVariables = Exact<{
   input: MigrantPlacementInput;
 }>;
 
 
-export type ContributeMigrantPlacementMutation = { contributeMigrantPlacement: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } };
+export type ContributeMigrantPlacementMutation = { contributeMigrantPlacement: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } | null };
 
 export type ContributeBorderCrossingMutationVariables = Exact<{
   input: BorderCrossingInput;
 }>;
 
 
-export type ContributeBorderCrossingMutation = { contributeBorderCrossing: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } };
+export type ContributeBorderCrossingMutation = { contributeBorderCrossing: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } | null };
 
 export type ContributeRepatriationMutationVariables = Exact<{
   input: RepatriationInput;
 }>;
 
 
-export type ContributeRepatriationMutation = { contributeRepatriation: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } };
+export type ContributeRepatriationMutation = { contributeRepatriation: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } | null };
 
 export type ContributeServiceReferralMutationVariables = Exact<{
   input: ServiceReferralInput;
 }>;
 
 
-export type ContributeServiceReferralMutation = { contributeServiceReferral: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } };
+export type ContributeServiceReferralMutation = { contributeServiceReferral: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } | null };
 
 export type ContributeLegalProceedingMutationVariables = Exact<{
   input: LegalProceedingInput;
 }>;
 
 
-export type ContributeLegalProceedingMutation = { contributeLegalProceeding: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } };
+export type ContributeLegalProceedingMutation = { contributeLegalProceeding: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } | null };
 
 export type ContributeEarlyWarningReportMutationVariables = Exact<{
   input: EarlyWarningReportInput;
 }>;
 
 
-export type ContributeEarlyWarningReportMutation = { contributeEarlyWarningReport: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } };
+export type ContributeEarlyWarningReportMutation = { contributeEarlyWarningReport: { result: { index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }, record: { id: string } | null } | null };
 
 export type ContributeBatchMutationVariables = Exact<{
   records: Array<ContributionInput> | ContributionInput;
 }>;
 
 
-export type ContributeBatchMutation = { contribute: Array<{ index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }> };
+export type ContributeBatchMutation = { contribute: Array<{ index: number, recordType: ContributionRecordType | null, externalId: string | null, status: ContributionStatus, id: string | null, version: number | null, currentVersion: number | null, errors: Array<{ path: Array<string>, code: FieldErrorCode, message: string }>, warnings: Array<{ path: Array<string>, code: FieldErrorCode, message: string }> }> | null };
 
 export type ReadOrganizationIdsQueryVariables = Exact<{
   filter?: OrganizationFilter | null | undefined;
@@ -1449,7 +1449,7 @@ export type ReadOrganizationIdsQueryVariables = Exact<{
 }>;
 
 
-export type ReadOrganizationIdsQuery = { organizations: { totalCount: number, edges: Array<{ node: { id: string } }> } };
+export type ReadOrganizationIdsQuery = { organizations: { totalCount: number, edges: Array<{ node: { id: string } | null }> } | null };
 
 export type ReadOrganizationQueryVariables = Exact<{
   id?: string | number | null | undefined;
@@ -1457,7 +1457,7 @@ export type ReadOrganizationQueryVariables = Exact<{
 }>;
 
 
-export type ReadOrganizationQuery = { organization: { id: string, code: string | null, name: string, kind: OrganizationKind, agencyType: AgencyType | null, licenceNumber: string | null, licenceStatus: LicenceStatus | null, region: { code: string } | null, referralsTo: { totalCount: number, edges: Array<{ node: { id: string } }> }, placementsAsP3mi: { totalCount: number }, assignments: Array<{ purpose: string, case: { id: string } | null }> } | null };
+export type ReadOrganizationQuery = { organization: { id: string, code: string | null, name: string, kind: OrganizationKind, agencyType: AgencyType | null, licenceNumber: string | null, licenceStatus: LicenceStatus | null, region: { code: string } | null, referralsTo: { totalCount: number, edges: Array<{ node: { id: string } | null }> }, placementsAsP3mi: { totalCount: number }, assignments: Array<{ purpose: string | null, case: { id: string } | null }> } | null };
 
 export type ReadPlacementIdsQueryVariables = Exact<{
   filter?: MigrantPlacementFilter | null | undefined;
@@ -1465,7 +1465,7 @@ export type ReadPlacementIdsQueryVariables = Exact<{
 }>;
 
 
-export type ReadPlacementIdsQuery = { placements: { totalCount: number, edges: Array<{ node: { id: string } }> } };
+export type ReadPlacementIdsQuery = { placements: { totalCount: number, edges: Array<{ node: { id: string } | null }> } | null };
 
 export type ReadBorderCrossingIdsQueryVariables = Exact<{
   filter?: BorderCrossingFilter | null | undefined;
@@ -1473,14 +1473,14 @@ export type ReadBorderCrossingIdsQueryVariables = Exact<{
 }>;
 
 
-export type ReadBorderCrossingIdsQuery = { borderCrossings: { totalCount: number, edges: Array<{ node: { id: string } }> } };
+export type ReadBorderCrossingIdsQuery = { borderCrossings: { totalCount: number, edges: Array<{ node: { id: string } | null }> } | null };
 
 export type ReadRepatriationIdsQueryVariables = Exact<{
   filter?: RepatriationFilter | null | undefined;
 }>;
 
 
-export type ReadRepatriationIdsQuery = { repatriations: { totalCount: number, edges: Array<{ node: { id: string } }> } };
+export type ReadRepatriationIdsQuery = { repatriations: { totalCount: number, edges: Array<{ node: { id: string } | null }> } | null };
 
 export type ReadReferralsQueryVariables = Exact<{
   filter?: ServiceReferralFilter | null | undefined;
@@ -1488,21 +1488,21 @@ export type ReadReferralsQueryVariables = Exact<{
 }>;
 
 
-export type ReadReferralsQuery = { referrals: { totalCount: number, edges: Array<{ node: { id: string, status: ReferralStatus, daysWaiting: number, daysToAccept: number | null, fromOrganization: { code: string | null } | null, toOrganization: { code: string | null } | null } }> } };
+export type ReadReferralsQuery = { referrals: { totalCount: number, edges: Array<{ node: { id: string, status: ReferralStatus | null, daysWaiting: number | null, daysToAccept: number | null, fromOrganization: { code: string | null } | null, toOrganization: { code: string | null } | null } | null }> } | null };
 
 export type ReadLegalProceedingsQueryVariables = Exact<{
   filter?: LegalProceedingFilter | null | undefined;
 }>;
 
 
-export type ReadLegalProceedingsQuery = { legalProceedings: { totalCount: number, edges: Array<{ node: { id: string, stage: ProceedingStage, sentenceMonths: number | null, restitutionAmount: string | null } }> } };
+export type ReadLegalProceedingsQuery = { legalProceedings: { totalCount: number, edges: Array<{ node: { id: string, stage: ProceedingStage, sentenceMonths: number | null, restitutionAmount: string | null } | null }> } | null };
 
 export type ReadEarlyWarningIdsQueryVariables = Exact<{
   filter?: EarlyWarningReportFilter | null | undefined;
 }>;
 
 
-export type ReadEarlyWarningIdsQuery = { earlyWarningReports: { totalCount: number, edges: Array<{ node: { id: string } }> } };
+export type ReadEarlyWarningIdsQuery = { earlyWarningReports: { totalCount: number, edges: Array<{ node: { id: string } | null }> } | null };
 
 export type ReadRegionChildrenQueryVariables = Exact<{
   code: string;
@@ -1521,14 +1521,14 @@ export type ReadCaseIdsQueryVariables = Exact<{
 }>;
 
 
-export type ReadCaseIdsQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string } }> } };
+export type ReadCaseIdsQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string } | null }> } | null };
 
 export type ReadCaseFullPictureQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ReadCaseFullPictureQuery = { case: { id: string, title: string | null, status: CaseStatus, modus: Array<Modus>, exploitationTypes: Array<ExploitationType>, sexExploitationTypes: Array<SexExploitationType>, forcedLabourIndustry: Industry | null, recruitmentMethods: Array<RecruitmentMethod>, controlMethods: Array<ControlMethod>, recruitmentApps: Array<RecruitmentApp>, transitCountries: Array<string>, transitBorderPost: BorderPost | null, destinationCountry: string | null, destinationCity: string | null, identifiedAt: string | null, exploitationStartedAt: string | null, closedAt: string | null, summary: string | null, sourceAgency: string, sourceSystem: string, externalId: string, contributedAt: string, contributedBy: string, version: number, updatedAt: string, victimCount: number, originRegion: { code: string, name: string, level: RegionLevel } | null, recruitmentRegion: { code: string } | null, participants: Array<{ id: string, role: ParticipantRole, traffickingStatus: TraffickingStatus | null, ageAtExploitation: number | null, isChild: boolean, needs: Array<ServiceType>, relationshipToTrafficker: RelationshipToTrafficker | null, consentAgencies: Array<string>, suspectRoles: Array<PerpetratorRole>, roleDetails: string | null, suspectOrganization: { name: string, licenceStatus: LicenceStatus | null } | null, person: { id: string, fullName: string | null, documents: Array<{ type: IdentityDocumentType, number: string }> } | null }>, suspects: Array<{ id: string }>, placements: Array<{ id: string, procedural: boolean, worker: { id: string } | null }>, crossings: Array<{ id: string, direction: CrossingDirection, deportation: boolean }>, repatriations: Array<{ id: string, receivingOrganization: { code: string | null } | null }>, referrals: Array<{ id: string, serviceType: ServiceType, status: ReferralStatus, daysToAccept: number | null, toOrganization: { code: string | null } | null }>, proceedings: Array<{ id: string, stage: ProceedingStage, stageDate: string | null }>, assignments: Array<{ purpose: string, organization: { code: string | null } | null }>, warnings: Array<{ id: string }> } | null };
+export type ReadCaseFullPictureQuery = { case: { id: string, title: string | null, status: CaseStatus, modus: Array<Modus> | null, exploitationTypes: Array<ExploitationType> | null, sexExploitationTypes: Array<SexExploitationType> | null, forcedLabourIndustry: Industry | null, recruitmentMethods: Array<RecruitmentMethod> | null, controlMethods: Array<ControlMethod> | null, recruitmentApps: Array<RecruitmentApp> | null, transitCountries: Array<string> | null, transitBorderPost: BorderPost | null, destinationCountry: string | null, destinationCity: string | null, identifiedAt: string | null, exploitationStartedAt: string | null, closedAt: string | null, summary: string | null, sourceAgency: string, sourceSystem: string, externalId: string, contributedAt: string, contributedBy: string, version: number, updatedAt: string, victimCount: number | null, originRegion: { code: string, name: string, level: RegionLevel } | null, recruitmentRegion: { code: string } | null, participants: Array<{ id: string, role: ParticipantRole | null, traffickingStatus: TraffickingStatus | null, ageAtExploitation: number | null, isChild: boolean | null, needs: Array<ServiceType> | null, relationshipToTrafficker: RelationshipToTrafficker | null, consentAgencies: Array<string> | null, suspectRoles: Array<PerpetratorRole> | null, roleDetails: string | null, suspectOrganization: { name: string, licenceStatus: LicenceStatus | null } | null, person: { id: string, fullName: string | null, documents: Array<{ type: IdentityDocumentType, number: string | null }> } | null }> | null, suspects: Array<{ id: string }> | null, placements: Array<{ id: string, procedural: boolean | null, worker: { id: string } | null }> | null, crossings: Array<{ id: string, direction: CrossingDirection, deportation: boolean }> | null, repatriations: Array<{ id: string, receivingOrganization: { code: string | null } | null }> | null, referrals: Array<{ id: string, serviceType: ServiceType | null, status: ReferralStatus | null, daysToAccept: number | null, toOrganization: { code: string | null } | null }> | null, proceedings: Array<{ id: string, stage: ProceedingStage, stageDate: string | null }> | null, assignments: Array<{ purpose: string | null, organization: { code: string | null } | null }> | null, warnings: Array<{ id: string }> | null } | null };
 
 export type ReadPersonIdsQueryVariables = Exact<{
   filter?: PersonFilter | null | undefined;
@@ -1538,7 +1538,7 @@ export type ReadPersonIdsQueryVariables = Exact<{
 }>;
 
 
-export type ReadPersonIdsQuery = { persons: { totalCount: number, edges: Array<{ node: { id: string } }> } };
+export type ReadPersonIdsQuery = { persons: { totalCount: number, edges: Array<{ node: { id: string } | null }> } | null };
 
 export type ReadPersonsByDocumentQueryVariables = Exact<{
   type: IdentityDocumentType;
@@ -1547,28 +1547,28 @@ export type ReadPersonsByDocumentQueryVariables = Exact<{
 }>;
 
 
-export type ReadPersonsByDocumentQuery = { personsByDocument: Array<{ id: string, fullName: string | null, documents: Array<{ type: IdentityDocumentType, number: string, issuingCountry: string, flags: Array<string> }> }> };
+export type ReadPersonsByDocumentQuery = { personsByDocument: Array<{ id: string, fullName: string | null, documents: Array<{ type: IdentityDocumentType, number: string | null, issuingCountry: string, flags: Array<string> }> }> | null };
 
 export type ReadPersonResolutionQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ReadPersonResolutionQuery = { person: { id: string, fullName: string | null, aliases: Array<string>, birthDate: string | null, sex: Sex | null, nationality: Array<string>, phone: string | null, originRegion: { code: string } | null, statements: Array<{ id: string, fullName: string | null, birthDate: string | null, sourceAgency: string, sourceSystem: string, externalId: string, contributedBy: string, version: number, documents: Array<{ type: IdentityDocumentType, number: string }> }>, conflicts: Array<{ field: PersonField, chosenStatementId: string, values: Array<{ statementId: string, sourceAgency: string, value: string }> }>, fieldSources: Array<{ field: PersonField, statementId: string, sourceAgency: string }>, participations: Array<{ role: ParticipantRole, case: { id: string } | null }>, placements: Array<{ id: string }>, crossings: Array<{ id: string }>, repatriations: Array<{ id: string }>, referrals: Array<{ id: string }> } | null };
+export type ReadPersonResolutionQuery = { person: { id: string, fullName: string | null, aliases: Array<string> | null, birthDate: string | null, sex: Sex | null, nationality: Array<string>, phone: string | null, originRegion: { code: string } | null, statements: Array<{ id: string | null, fullName: string | null, birthDate: string | null, sourceAgency: string | null, sourceSystem: string | null, externalId: string | null, contributedBy: string | null, version: number | null, documents: Array<{ type: IdentityDocumentType, number: string | null }> | null }> | null, conflicts: Array<{ field: PersonField, chosenStatementId: string, values: Array<{ statementId: string, sourceAgency: string, value: string }> }> | null, fieldSources: Array<{ field: PersonField, statementId: string, sourceAgency: string }> | null, participations: Array<{ role: ParticipantRole | null, case: { id: string } | null }> | null, placements: Array<{ id: string }> | null, crossings: Array<{ id: string }> | null, repatriations: Array<{ id: string }> | null, referrals: Array<{ id: string }> | null } | null };
 
 export type ReadCasePageWithVictimsQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type ReadCasePageWithVictimsQuery = { cases: { totalCount: number, edges: Array<{ node: { id: string, originRegion: { code: string } | null, participants: Array<{ role: ParticipantRole, isChild: boolean, person: { id: string, fullName: string | null, documents: Array<{ type: IdentityDocumentType, number: string }>, conflicts: Array<{ field: PersonField }>, fieldSources: Array<{ field: PersonField }> } | null, suspectOrganization: { name: string } | null }>, placements: Array<{ id: string, p3mi: { name: string } | null }>, referrals: Array<{ id: string, status: ReferralStatus, toOrganization: { name: string } | null }> } }> } };
+export type ReadCasePageWithVictimsQuery = { cases: { totalCount: number, edges: Array<{ node: { id: string, originRegion: { code: string } | null, participants: Array<{ role: ParticipantRole | null, isChild: boolean | null, person: { id: string, fullName: string | null, documents: Array<{ type: IdentityDocumentType, number: string | null }>, conflicts: Array<{ field: PersonField }> | null, fieldSources: Array<{ field: PersonField }> | null } | null, suspectOrganization: { name: string } | null }> | null, placements: Array<{ id: string, p3mi: { name: string } | null }> | null, referrals: Array<{ id: string, status: ReferralStatus | null, toOrganization: { name: string } | null }> | null } | null }> } | null };
 
 export type ReadPersonPageWithStatementsQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type ReadPersonPageWithStatementsQuery = { persons: { totalCount: number, edges: Array<{ node: { id: string, statements: Array<{ id: string, sourceAgency: string, documents: Array<{ number: string }> }>, conflicts: Array<{ field: PersonField, values: Array<{ sourceAgency: string }> }>, fieldSources: Array<{ field: PersonField }>, participations: Array<{ role: ParticipantRole, case: { id: string, status: CaseStatus } | null }> } }> } };
+export type ReadPersonPageWithStatementsQuery = { persons: { totalCount: number, edges: Array<{ node: { id: string, statements: Array<{ id: string | null, sourceAgency: string | null, documents: Array<{ number: string | null }> | null }> | null, conflicts: Array<{ field: PersonField, values: Array<{ sourceAgency: string }> }> | null, fieldSources: Array<{ field: PersonField }> | null, participations: Array<{ role: ParticipantRole | null, case: { id: string, status: CaseStatus } | null }> | null } | null }> } | null };
 
 export type ProvincesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1596,7 +1596,7 @@ export type StatisticsQueryVariables = Exact<{
 }>;
 
 
-export type StatisticsQuery = { statistics: { k: number, measure: StatisticsMeasure, dimensions: Array<StatisticsDimension>, total: number | null, totalSuppressed: boolean, notes: Array<string>, cells: Array<{ count: number | null, suppressed: boolean, key: Array<{ dimension: StatisticsDimension, value: string }> }> } };
+export type StatisticsQuery = { statistics: { k: number, measure: StatisticsMeasure, dimensions: Array<StatisticsDimension>, total: number | null, totalSuppressed: boolean, notes: Array<string>, cells: Array<{ count: number | null, suppressed: boolean, key: Array<{ dimension: StatisticsDimension, value: string }> }> } | null };
 
 export const ContributionResultFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ContributionResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ContributionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"recordType"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<ContributionResultFieldsFragment, unknown>;
 export const AuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditLogFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"agency"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"operationName"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"recordType"}},{"kind":"Field","name":{"kind":"Name","value":"recordIds"}},{"kind":"Field","name":{"kind":"Name","value":"fields"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"prevHash"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditLogQuery, AuditLogQueryVariables>;

@@ -4,7 +4,7 @@ import { StatisticsDocument, type StatisticsDimension, type StatisticsFilter, ty
 import { backends, startTestHub, type TestHub } from "../support/hub";
 import { GROUPS, seedStatisticsFixture } from "./fixture";
 
-type Table = StatisticsQuery["statistics"];
+type Table = NonNullable<StatisticsQuery["statistics"]>;
 type Cell = Table["cells"][number];
 
 const AGE_BAND = (age: number | null) =>

@@ -18,6 +18,7 @@ import * as jose from "jose";
 import { print, type DocumentNode } from "graphql";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { seedRegions } from "../../src/seed/demo";
+import { AuditCheckpointer } from "../../src/audit/checkpointer";
 
 export type Backend = "pglite" | "postgres";
 
@@ -129,14 +130,24 @@ export async function testHubKey(): Promise<HubKey> {
   return { kid, alg: "EdDSA", privateKey, publicJwk: { ...jwk, kid, alg: "EdDSA", use: "sig" } };
 }
 
+/**
+ * Every field the policy may refuse is nullable in the SDL (a denial nulls that field alone,
+ * src/policy/nullability.ts), so generated operation types are full of `| null`. Tests assert the
+ * values their tokens may read; a null where a value was expected still fails the assertion at
+ * run time, so the types drop it rather than every test repeating `!`.
+ */
+export type Granted<T> = T extends readonly (infer U)[] ? Granted<NonNullable<U>>[] : T extends object ? { [K in keyof T]: Granted<NonNullable<T[K]>> } : T;
+
 export interface GqlResult<T = unknown> {
   status: number;
   headers: Headers;
-  body: { data?: T | null; errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }> };
+  body: { data?: Granted<T> | null; errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }> };
 }
 
 export interface TestHub {
   url: string;
+  /** Present when started with `auditCheckpointFile`. */
+  auditCheckpointer?: AuditCheckpointer;
   backend: Backend;
   db: Database;
   server: HubServer;
@@ -167,20 +178,31 @@ export const BROAD: TokenRequest = {
 
 export async function startTestHub(
   backend: Backend,
-  opts: { seed?: "none" | "regions"; extraIssuers?: TrustedIssuer[]; db?: Database } = {},
+  opts: {
+    seed?: "none" | "regions";
+    extraIssuers?: TrustedIssuer[];
+    db?: Database;
+    maxContributionRecords?: number;
+    /** Keep the audit log's signed head checkpoint in this file (as `serve` does in AUDIT_CHECKPOINT_FILE). */
+    auditCheckpointFile?: string;
+  } = {},
 ): Promise<TestHub> {
   const config = loadConfig({ ...process.env, DATABASE_URL: undefined } as NodeJS.ProcessEnv);
   const db = opts.db ?? (await freshDatabase(backend));
   if ((opts.seed ?? "regions") === "regions") await seedRegions(db.prisma);
   const hubKey = await testHubKey();
   const issuers = [hubIssuer(hubKey, config.hubIssuer, config.hubAudience), ...(opts.extraIssuers ?? [])];
+  const log = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
+  const auditCheckpointer = opts.auditCheckpointFile ? new AuditCheckpointer(db.raw, hubKey, opts.auditCheckpointFile, log, { minIntervalMs: 10 }) : undefined;
   const server = await startHubServer({
     ...securedSchema(),
     db,
-    log: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+    log,
+    auditCheckpointer,
     auth: bearerAuthenticator(issuers),
     port: 0,
     host: "127.0.0.1",
+    maxContributionRecords: opts.maxContributionRecords,
   });
   const url = `http://127.0.0.1:${server.port}/graphql`;
   const token = (req: Partial<TokenRequest> = {}) => issueToken(hubKey, config.hubIssuer, config.hubAudience, { ...BROAD, ...req });
@@ -191,6 +213,7 @@ export async function startTestHub(
     db,
     server,
     hubKey,
+    auditCheckpointer,
     token,
     async gql(doc, variables, o = {}) {
       const query = typeof doc === "string" ? doc : print(doc as DocumentNode);
@@ -211,6 +234,7 @@ export async function startTestHub(
     },
     async stop() {
       await server.stop();
+      await auditCheckpointer?.flush();
       await db.close();
     },
   };

@@ -2,6 +2,7 @@
 // subject come from the verified token (ctx.principal) only; the domain work is in src/contribute/.
 import { auditWrite } from "../../audit/record";
 import { contributeBatch, contributeRecord, MAX_BATCH, type ContributeOptions, type RecordResult, type RecordType } from "../../contribute";
+import { DEFAULT_MAX_RECORDS_PER_REQUEST } from "../../contribute/request-limit";
 import { HubError } from "../../errors";
 import { rowScope, type ScopedType } from "../../policy/row-scope";
 import { builder } from "../builder";
@@ -107,9 +108,9 @@ builder.mutationField("contribute", (t) =>
   t.field({
     type: [ContributionResultRef],
     nullable: false,
-    description: `Contribute up to ${MAX_BATCH} records of any types in one request. Records are processed in order, each in its own transaction: a later record can reference one created earlier in the batch, and a REJECTED record writes nothing and does not affect the others. Answers one ContributionResult per record, in order. More than ${MAX_BATCH} records: BAD_USER_INPUT and nothing is written. Each record needs the same permission as its single-record mutation (NOT_PERMITTED otherwise).`,
+    description: `Contribute several records of any types in one request: at most the hub's CONTRIBUTE_MAX_RECORDS (default ${DEFAULT_MAX_RECORDS_PER_REQUEST}, never more than ${MAX_BATCH}) over all contributions of the request. Records are processed in order, each in its own transaction: a later record can reference one created earlier in the batch, and a REJECTED record writes nothing and does not affect the others. Answers one ContributionResult per record, in order. More records: BAD_USER_INPUT before anything is written. Each record needs the same permission as its single-record mutation (NOT_PERMITTED otherwise).`,
     args: {
-      records: t.arg({ type: [ContributionInput], required: true, description: `The records, at most ${MAX_BATCH}; each sets exactly one field.` }),
+      records: t.arg({ type: [ContributionInput], required: true, description: `The records, at most CONTRIBUTE_MAX_RECORDS (default ${DEFAULT_MAX_RECORDS_PER_REQUEST}); each sets exactly one field.` }),
     },
     resolve: async (_root, args, ctx) => {
       if (args.records.length > MAX_BATCH) {
