@@ -36,6 +36,8 @@ export async function startHub(config: Config, log: Logger, opts: { migrate: boo
       host: config.host,
       shutdownTimeoutMs: config.shutdownTimeoutMs,
       statsMinCell: config.statsMinCell,
+      limits: config.httpLimits,
+      corsOrigins: config.corsOrigins,
     });
     return {
       server,

@@ -2,6 +2,7 @@
 // process with a one-line message naming the variable (see src/main.ts).
 import path from "node:path";
 import { z } from "zod";
+import { HTTP_LIMIT_DEFAULTS as D, type HttpLimits } from "./http/limits";
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, detail: string) {
@@ -43,7 +44,34 @@ const schema = z.object({
   /** Issuer and audience the hub puts in and expects of its own tokens. */
   HUB_ISSUER: z.string().min(1).default("tppo-hub"),
   HUB_AUDIENCE: z.string().min(1).default("tppo-hub"),
+  /** Comma-separated origins allowed to call the hub from a browser (CORS). @default none */
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean))
+    .refine((list) => list.every((o) => /^https?:\/\/[^/\s,]+$/.test(o)), {
+      message: "must be a comma-separated list of origins like https://app.example.go.id (scheme, host and port; no path)",
+    }),
+  /** GraphQL operations executing at once. @default 16 */
+  MAX_CONCURRENT_OPERATIONS: count(D.maxConcurrentOperations, 1),
+  /** Mutations executing at once (within MAX_CONCURRENT_OPERATIONS). @default 4 */
+  MAX_CONCURRENT_MUTATIONS: count(D.maxConcurrentMutations, 1),
+  /** Operations waiting for a slot; beyond it 503. @default 32 */
+  ADMISSION_QUEUE_SIZE: count(D.admissionQueueSize, 0),
+  /** Longest wait for a slot before 503. @default 5000 */
+  ADMISSION_QUEUE_TIMEOUT_MS: count(D.admissionQueueTimeoutMs, 0),
+  /** Deadline of one request; past it 503 TIMEOUT and its work is cancelled. @default 30000 */
+  OPERATION_TIMEOUT_MS: count(D.operationTimeoutMs, 1),
+  /** Time to receive the request headers. @default 10000 */
+  HTTP_HEADERS_TIMEOUT_MS: count(D.headersTimeoutMs, 1),
+  /** Time to receive the whole request. @default 60000 */
+  HTTP_REQUEST_TIMEOUT_MS: count(D.requestTimeoutMs, 1),
 });
+
+function count(fallback: number, min: number) {
+  const message = `must be a whole number of at least ${min}`;
+  return z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).default(fallback);
+}
 
 /** Every environment variable the hub reads (README.md's configuration table lists each one). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
@@ -60,6 +88,8 @@ export type Config = {
   hubSigningKeyFile: string;
   hubIssuer: string;
   hubAudience: string;
+  corsOrigins: string[];
+  httpLimits: Omit<HttpLimits, "maxBodyBytes">;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -69,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(String(issue.path[0] ?? "environment"), issue.message.toLowerCase());
   }
   const e = parsed.data;
+  if (e.MAX_CONCURRENT_MUTATIONS > e.MAX_CONCURRENT_OPERATIONS) {
+    throw new ConfigError("MAX_CONCURRENT_MUTATIONS", `must not exceed MAX_CONCURRENT_OPERATIONS (${e.MAX_CONCURRENT_OPERATIONS})`);
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     databaseUrl: e.DATABASE_URL,
@@ -82,5 +115,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hubSigningKeyFile: e.HUB_SIGNING_KEY_FILE ?? path.join(dataDir, "hub-signing-key.pem"),
     hubIssuer: e.HUB_ISSUER,
     hubAudience: e.HUB_AUDIENCE,
+    corsOrigins: e.CORS_ORIGINS,
+    httpLimits: {
+      maxConcurrentOperations: e.MAX_CONCURRENT_OPERATIONS,
+      maxConcurrentMutations: e.MAX_CONCURRENT_MUTATIONS,
+      admissionQueueSize: e.ADMISSION_QUEUE_SIZE,
+      admissionQueueTimeoutMs: e.ADMISSION_QUEUE_TIMEOUT_MS,
+      operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+    },
   };
 }

@@ -10,6 +10,12 @@ export const ErrorCodes = {
   NOT_FOUND: { http: 404, message: "Not found" },
   VERSION_CONFLICT: { http: 409, message: "Version conflict" },
   LIMIT_EXCEEDED: { http: 400, message: "Request exceeds a limit" },
+  // Back-pressure (src/http/): 503 with Retry-After; nothing of the refused work was done.
+  OVERLOADED: { http: 503, message: "The hub is at capacity; retry after the number of seconds in Retry-After" },
+  SHUTTING_DOWN: { http: 503, message: "The hub is shutting down; retry after the number of seconds in Retry-After" },
+  TIMEOUT: { http: 503, message: "The operation did not finish within its deadline" },
+  /** The client closed the connection first; nobody receives this answer, it names the cause in logs. */
+  CANCELLED: { http: 499, message: "The client closed the request before the answer" },
   INTERNAL: { http: 500, message: "Internal error" },
 } as const;
 

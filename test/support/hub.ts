@@ -7,7 +7,7 @@ import pg from "pg";
 import { loadConfig } from "../../src/config";
 import { openDatabase, type Database } from "../../src/db/database";
 import { applyMigrations, readMigrations } from "../../src/db/migrations";
-import { startHubServer, type HubServer } from "../../src/server";
+import { startHubServer, type HubServer, type HubServerOptions } from "../../src/server";
 import { securedSchema } from "../../src/policy";
 import { createLogger } from "../../src/logger";
 import { bearerAuthenticator } from "../../src/auth/verify-token";
@@ -167,7 +167,13 @@ export const BROAD: TokenRequest = {
 
 export async function startTestHub(
   backend: Backend,
-  opts: { seed?: "none" | "regions"; extraIssuers?: TrustedIssuer[]; db?: Database } = {},
+  opts: {
+    seed?: "none" | "regions";
+    extraIssuers?: TrustedIssuer[];
+    db?: Database;
+    /** Server settings for this hub (limits, CORS, shutdown timeout). */
+    server?: Partial<Pick<HubServerOptions, "limits" | "corsOrigins" | "shutdownTimeoutMs" | "maxBodyBytes" | "log">>;
+  } = {},
 ): Promise<TestHub> {
   const config = loadConfig({ ...process.env, DATABASE_URL: undefined } as NodeJS.ProcessEnv);
   const db = opts.db ?? (await freshDatabase(backend));
@@ -181,6 +187,7 @@ export async function startTestHub(
     auth: bearerAuthenticator(issuers),
     port: 0,
     host: "127.0.0.1",
+    ...opts.server,
   });
   const url = `http://127.0.0.1:${server.port}/graphql`;
   const token = (req: Partial<TokenRequest> = {}) => issueToken(hubKey, config.hubIssuer, config.hubAudience, { ...BROAD, ...req });

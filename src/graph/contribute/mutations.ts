@@ -30,6 +30,7 @@ function options(ctx: GraphContext): ContributeOptions {
     // The batch applies the per-type mutation grants of the access policy to each record.
     permits: (type) => ctx.access.effect("Mutation", `contribute${type}`).kind === "allow",
     onUnexpected: (err, type) => ctx.log.error({ err, recordType: type }, "contribution failed unexpectedly"),
+    signal: ctx.signal,
   };
 }
 

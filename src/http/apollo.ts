@@ -1,0 +1,25 @@
+// The Apollo Server behind /graphql, with the hub's fixed settings and plugins.
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import type { GraphQLSchema } from "graphql";
+import { auditPlugin } from "../audit/plugin";
+import type { GraphContext } from "../graph/context";
+import { requestGuards } from "../guards";
+import type { Logger } from "../logger";
+import { documentGuardPlugin } from "../policy/document-guard";
+import { formatError } from "./format-error";
+
+export function createApollo(opts: { schema: GraphQLSchema; log: Logger; plugins: ApolloServerPlugin<GraphContext>[] }): ApolloServer<GraphContext> {
+  return new ApolloServer<GraphContext>({
+    schema: opts.schema,
+    // Explicit, never derived from NODE_ENV (see shared/security.md).
+    introspection: true, // gated per role by the introspection guard
+    hideSchemaDetailsFromClientErrors: true,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    formatError: formatError(opts.log),
+    validationRules: requestGuards.validationRules,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...requestGuards.plugins, documentGuardPlugin(), auditPlugin(), ...opts.plugins],
+  });
+}
