@@ -1,6 +1,7 @@
 // Runs contributions: one interactive transaction per record, so a rejected record writes
 // nothing and never affects the others; batches run in order so a record can reference one
 // created earlier in the same batch.
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { HubError, type ErrorCode } from "../errors";
 import type { Contributor, Env, Tx } from "./env";
@@ -148,6 +149,9 @@ export async function contributeBatch(opts: ContributeOptions, entries: readonly
   }
   const results: RecordResult[] = [];
   for (const [index, entry] of entries.entries()) {
+    // Let the event loop run between records: PGlite answers without real I/O, so a batch would
+    // otherwise hold the loop for its whole length (no timers, no disconnects, no other request).
+    if (index > 0) await yieldToEventLoop();
     if (opts.signal?.aborted) throw batchStopped(opts.signal.reason, index, entries.length);
     const set =
       entry && typeof entry === "object" ? Object.entries(entry as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined) : [];

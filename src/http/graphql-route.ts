@@ -28,11 +28,14 @@ interface Pending {
   op?: Operation;
 }
 
-/** The request behind each context: lets the admission plugin tie its slot to the request's end. */
-const operations = new WeakMap<GraphContext, Operation>();
+/**
+ * The request behind each context, keyed by its signal (Apollo hands plugins a shallow copy of
+ * the context): lets the admission plugin tie its slot to the request's end.
+ */
+const operations = new WeakMap<AbortSignal, Operation>();
 
 export function deferUntilRequestEnds(ctx: GraphContext, fn: () => void): void {
-  const op = operations.get(ctx);
+  const op = operations.get(ctx.signal);
   if (op) op.defer(fn);
   else fn();
 }
@@ -53,7 +56,7 @@ export function graphqlRoute(app: FastifyInstance, o: GraphqlRouteOptions): void
         statsMinCell: o.statsMinCell,
         signal: op!.signal,
       };
-      operations.set(ctx, op!);
+      operations.set(op!.signal, op!);
       return ctx;
     },
   });
