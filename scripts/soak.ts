@@ -97,7 +97,9 @@ async function phase(url: string, tokens: Record<string, string>, connections: n
     url,
     connections,
     duration,
-    timeout: 30,
+    // Longer than the hub's own deadline (OPERATION_TIMEOUT_MS, 30 s), so a slow answer shows as the
+    // hub's 503 TIMEOUT rather than as the client giving up.
+    timeout: 40,
     requests: [
       request(tokens["police-investigator"]!, () => ({ query: CASE_PAGE })),
       request(tokens["ltsa-officer"]!, () => ({ query: EW_ONE, variables: { input: ewInput(nextId()) } })),
@@ -119,7 +121,7 @@ async function main() {
     if (!admin) {
       const bin = findPostgresBinaries();
       if (!bin) throw new Error("no PostgreSQL server binaries found; pass --url");
-      cluster = await startPostgresCluster(bin, work);
+      cluster = await startPostgresCluster(bin); // its own temp dir: the postgres user must reach it
       admin = cluster.url;
     }
     const dbName = `soak_${process.pid}`;

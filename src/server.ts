@@ -39,7 +39,7 @@ export interface HubServerOptions {
   limits?: Partial<HttpLimits>;
   /** Origins allowed to call the hub from a browser (CORS_ORIGINS). @default [] */
   corsOrigins?: readonly string[];
-  /** More Fastify plugins (e.g. GET /metrics), registered after the hub's routes. */
+  /** More Fastify plugins (e.g. GET /metrics), registered before the hub's routes. */
   fastifyPlugins?: readonly HubFastifyPlugin[];
   /** More Apollo plugins, after the hub's own. */
   apolloPlugins?: readonly ApolloServerPlugin<GraphContext>[];

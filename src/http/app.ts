@@ -1,6 +1,6 @@
 // Builds the hub's Fastify application: request ids, draining, CORS, body parsing with its 413,
-// health routes, /graphql, JSON errors and 404s. Extra Fastify plugins (metrics, pages) are
-// registered through `plugins`; nothing here listens.
+// health routes, /graphql, JSON errors and 404s. Extra Fastify plugins (metrics, pages) come in
+// through `plugins` (HubServerOptions.fastifyPlugins); nothing here listens.
 import type { ApolloServer } from "@apollo/server";
 import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync, type FastifyPluginCallback } from "fastify";
 import type { Authenticator } from "../auth/authenticator";
@@ -66,9 +66,10 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
 
   await corsPolicy(app, o.corsOrigins);
   bodyParsers(app, o.limits.maxBodyBytes);
+  // Before the hub's routes, so a plugin's hooks (fastify-plugin) see every route.
+  for (const plugin of o.plugins ?? []) await app.register(plugin);
   healthRoutes(app, { db: o.db, draining: o.draining });
   graphqlRoute(app, o);
-  for (const plugin of o.plugins ?? []) await app.register(plugin);
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: "not found" }));
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => {
