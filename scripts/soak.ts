@@ -97,9 +97,9 @@ async function phase(url: string, tokens: Record<string, string>, connections: n
     url,
     connections,
     duration,
-    // Longer than the hub's own deadline (OPERATION_TIMEOUT_MS, 30 s), so a slow answer shows as the
+    // Longer than the hub's own deadline (OPERATION_TIMEOUT_MS, 120 s), so a slow answer shows as the
     // hub's 503 TIMEOUT rather than as the client giving up.
-    timeout: 40,
+    timeout: 130,
     requests: [
       request(tokens["police-investigator"]!, () => ({ query: CASE_PAGE })),
       request(tokens["ltsa-officer"]!, () => ({ query: EW_ONE, variables: { input: ewInput(nextId()) } })),

@@ -60,7 +60,7 @@ const schema = z.object({
   ADMISSION_QUEUE_SIZE: count(D.admissionQueueSize, 0),
   /** Longest wait for a slot before 503. @default 5000 */
   ADMISSION_QUEUE_TIMEOUT_MS: count(D.admissionQueueTimeoutMs, 0),
-  /** Deadline of one request; past it 503 TIMEOUT and its work is cancelled. @default 30000 */
+  /** Deadline of one request; past it 503 TIMEOUT and its work is cancelled. @default 120000 */
   OPERATION_TIMEOUT_MS: count(D.operationTimeoutMs, 1),
   /** Time to receive the request headers. @default 10000 */
   HTTP_HEADERS_TIMEOUT_MS: count(D.headersTimeoutMs, 1),

@@ -12,7 +12,7 @@ export interface HttpLimits {
   admissionQueueSize: number;
   /** Longest wait in that queue before 503 OVERLOADED. @default 5000 */
   admissionQueueTimeoutMs: number;
-  /** Deadline of one request from arrival to answer: 503 TIMEOUT and its work is cancelled. @default 30000 */
+  /** Deadline of one request, long enough for a 1,000-record batch: past it 503 TIMEOUT and its work is cancelled. @default 120000 */
   operationTimeoutMs: number;
   /** Time a client has to send the request headers (Node's headersTimeout). @default 10000 */
   headersTimeoutMs: number;
@@ -26,7 +26,7 @@ export const HTTP_LIMIT_DEFAULTS: HttpLimits = {
   maxConcurrentMutations: 4,
   admissionQueueSize: 32,
   admissionQueueTimeoutMs: 5000,
-  operationTimeoutMs: 30_000,
+  operationTimeoutMs: 120_000,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 60_000,
 };
