@@ -50,6 +50,8 @@ export async function startHub(config: Config, log: Logger, opts: { migrate: boo
       metricsToken: config.metrics.mode === "bearer" ? config.metrics.token : undefined,
       maxContributionRecords: config.contributeMaxRecords,
       auditCheckpointer,
+      limits: config.httpLimits,
+      corsOrigins: config.corsOrigins,
     });
     // A log that grew while no checkpoint was kept (or an upgrade) gets one now; a checkpoint the
     // log no longer matches is reported at once.

@@ -2,6 +2,7 @@
 // process with a one-line message naming the variable (see src/main.ts).
 import path from "node:path";
 import { z } from "zod";
+import { HTTP_LIMIT_DEFAULTS as D, type HttpLimits } from "./http/limits";
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, detail: string) {
@@ -63,10 +64,37 @@ const schema = z.object({
   METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   /** Secret a scraper sends as `Authorization: Bearer <token>` (METRICS=bearer; 32+ characters). */
   METRICS_TOKEN: z.string().optional(),
+  /** Comma-separated origins allowed to call the hub from a browser (CORS). @default none */
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean))
+    .refine((list) => list.every((o) => /^https?:\/\/[^/\s,]+$/.test(o)), {
+      message: "must be a comma-separated list of origins like https://app.example.go.id (scheme, host and port; no path)",
+    }),
+  /** GraphQL operations executing at once. @default 16 */
+  MAX_CONCURRENT_OPERATIONS: count(D.maxConcurrentOperations, 1),
+  /** Mutations executing at once (within MAX_CONCURRENT_OPERATIONS). @default 4 */
+  MAX_CONCURRENT_MUTATIONS: count(D.maxConcurrentMutations, 1),
+  /** Operations waiting for a slot; beyond it 503. @default 32 */
+  ADMISSION_QUEUE_SIZE: count(D.admissionQueueSize, 0),
+  /** Longest wait for a slot before 503. @default 5000 */
+  ADMISSION_QUEUE_TIMEOUT_MS: count(D.admissionQueueTimeoutMs, 0),
+  /** Deadline of one request; past it 503 TIMEOUT and its work is cancelled. @default 120000 */
+  OPERATION_TIMEOUT_MS: count(D.operationTimeoutMs, 1),
+  /** Time to receive the request headers. @default 10000 */
+  HTTP_HEADERS_TIMEOUT_MS: count(D.headersTimeoutMs, 1),
+  /** Time to receive the whole request. @default 60000 */
+  HTTP_REQUEST_TIMEOUT_MS: count(D.requestTimeoutMs, 1),
 });
 
 /** Who may read GET /metrics (src/metrics/, src/http/metrics-route.ts). */
 export type MetricsSettings = { mode: "off" } | { mode: "port"; port: number; host: string } | { mode: "bearer"; token: string };
+
+function count(fallback: number, min: number) {
+  const message = `must be a whole number of at least ${min}`;
+  return z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).default(fallback);
+}
 
 /** Every environment variable the hub reads (README.md's configuration table lists each one). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
@@ -86,6 +114,8 @@ export type Config = {
   hubIssuer: string;
   hubAudience: string;
   metrics: MetricsSettings;
+  corsOrigins: string[];
+  httpLimits: Omit<HttpLimits, "maxBodyBytes">;
 };
 
 function metricsSettings(e: z.infer<typeof schema>): MetricsSettings {
@@ -105,6 +135,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(String(issue.path[0] ?? "environment"), issue.message.toLowerCase());
   }
   const e = parsed.data;
+  if (e.MAX_CONCURRENT_MUTATIONS > e.MAX_CONCURRENT_OPERATIONS) {
+    throw new ConfigError("MAX_CONCURRENT_MUTATIONS", `must not exceed MAX_CONCURRENT_OPERATIONS (${e.MAX_CONCURRENT_OPERATIONS})`);
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     databaseUrl: e.DATABASE_URL,
@@ -121,5 +154,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hubIssuer: e.HUB_ISSUER,
     hubAudience: e.HUB_AUDIENCE,
     metrics: metricsSettings(e),
+    corsOrigins: e.CORS_ORIGINS,
+    httpLimits: {
+      maxConcurrentOperations: e.MAX_CONCURRENT_OPERATIONS,
+      maxConcurrentMutations: e.MAX_CONCURRENT_MUTATIONS,
+      admissionQueueSize: e.ADMISSION_QUEUE_SIZE,
+      admissionQueueTimeoutMs: e.ADMISSION_QUEUE_TIMEOUT_MS,
+      operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+    },
   };
 }

@@ -18,6 +18,12 @@ export const ErrorCodes = {
   VERSION_CONFLICT: { http: 409, message: "Version conflict" },
   LIMIT_EXCEEDED: { http: 400, message: "Request exceeds a limit" },
   SERVICE_UNAVAILABLE: { http: 503, message: "The hub's database is unavailable; nothing was done. Retry shortly." },
+  // Back-pressure (src/http/): 503 with Retry-After; nothing of the refused work was done.
+  OVERLOADED: { http: 503, message: "The hub is at capacity; retry after the number of seconds in Retry-After" },
+  SHUTTING_DOWN: { http: 503, message: "The hub is shutting down; retry after the number of seconds in Retry-After" },
+  TIMEOUT: { http: 503, message: "The operation did not finish within its deadline" },
+  /** The client closed the connection first; nobody receives this answer, it names the cause in logs. */
+  CANCELLED: { http: 499, message: "The client closed the request before the answer" },
   INTERNAL: { http: 500, message: "Internal error" },
 } as const;
 

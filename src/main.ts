@@ -69,6 +69,11 @@ program
       if (stopping) return;
       stopping = true;
       log.info({ signal }, "draining in-flight requests");
+      // A backstop: the drain (src/http/shutdown.ts) finishes well before this.
+      setTimeout(() => {
+        log.error("shutdown timeout reached: exiting with work unfinished");
+        process.exit(1);
+      }, cfg.shutdownTimeoutMs).unref();
       await hub.stop();
       log.info("stopped cleanly");
       process.exit(0);

@@ -1,8 +1,9 @@
 // Runs contributions: one interactive transaction per record, so a rejected record writes
 // nothing and never affects the others; batches run in order so a record can reference one
 // created earlier in the same batch.
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { HubError } from "../errors";
+import { HubError, type ErrorCode } from "../errors";
 import type { Contributor, Env, Tx } from "./env";
 import type { RecordHandler } from "./handler";
 import { caseHandler } from "./records/case";
@@ -65,6 +66,12 @@ export interface ContributeOptions {
   onUnexpected?: (err: unknown, type: RecordType) => void;
   /** Called once per record with its final result (metrics). */
   onResult?: (result: RecordResult) => void;
+  /**
+   * Checked between the records of a batch: once aborted (client gone, deadline, shutdown) the
+   * batch stops before its next record. Each record is its own transaction, so what was committed
+   * stays (with its audit entry) and nothing is half-written.
+   */
+  signal?: AbortSignal;
 }
 
 /** What the audit log gets: record ids and field names, never values. */
@@ -125,6 +132,16 @@ export async function contributeRecord(opts: ContributeOptions, type: RecordType
   return result;
 }
 
+/** The batch's answer when it was stopped: the signal's reason, saying how far it got. */
+function batchStopped(reason: unknown, done: number, total: number): HubError {
+  const cause = reason instanceof HubError ? reason : new HubError("CANCELLED");
+  return new HubError(
+    cause.extensions.code as ErrorCode,
+    `${cause.message}. The batch stopped after ${done} of ${total} records: those are committed, the others were not written. Resend the batch (contributions are idempotent).`,
+    { ...cause.extensions, processed: done },
+  );
+}
+
 /**
  * Contributes a batch of entries, each `{ <recordField>: input }` with exactly one field set.
  * Sequential on purpose: later records may reference earlier ones.
@@ -135,6 +152,10 @@ export async function contributeBatch(opts: ContributeOptions, entries: readonly
   }
   const results: RecordResult[] = [];
   for (const [index, entry] of entries.entries()) {
+    // Let the event loop run between records: PGlite answers without real I/O, so a batch would
+    // otherwise hold the loop for its whole length (no timers, no disconnects, no other request).
+    if (index > 0) await yieldToEventLoop();
+    if (opts.signal?.aborted) throw batchStopped(opts.signal.reason, index, entries.length);
     const set =
       entry && typeof entry === "object" ? Object.entries(entry as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined) : [];
     const known = set.filter(([k]) => k in BATCH_FIELDS);

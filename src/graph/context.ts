@@ -1,4 +1,4 @@
-// What every resolver sees. Built once per request in src/server.ts; resolvers never read
+// What every resolver sees. Built once per request in src/http/graphql-route.ts; resolvers never read
 // headers or token claims themselves.
 import type { Database } from "../db/database";
 import type { Logger } from "../logger";
@@ -24,4 +24,9 @@ export interface GraphContext {
   statsMinCell: number;
   /** This hub's metrics; set by the metrics plugin (src/metrics/apollo-plugin.ts) when enabled. */
   metrics?: HubMetrics;
+  /**
+   * Aborted when the client disconnects, at the request's deadline (OPERATION_TIMEOUT_MS) or at
+   * shutdown; its reason is the HubError to answer with. Long work (batches) checks it and stops.
+   */
+  signal: AbortSignal;
 }

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { runCli, startServe, tempDir, ROOT, type CliResult, type ServeProcess } from "../support/cli";
-import { HOST, PROVINCES, gql, signingKey } from "./support";
+import { HOST, PROVINCES, gql, signingKey } from "./faults";
 
 /** The lock's generation files (src/db/data-dir-lock.ts), parsed. */
 function lockFiles(dataDir: string): Array<{ pid: number; released?: string }> {

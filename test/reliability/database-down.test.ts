@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { startServe, tempDir, type ServeProcess } from "../support/cli";
 import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from "../support/postgres-cluster";
-import { HOST, PROVINCES, contributePerson, gql, signingKey, until, withClient, type Timed } from "./support";
+import { HOST, PROVINCES, contributePerson, gql, signingKey, until, withClient, type Timed } from "./faults";
 
 const bin = process.env.TEST_PG_URL ? findPostgresBinaries() : undefined;
 const withOwnCluster = bin ? describe : describe.skip;

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { startServe, tempDir, type Env, type ServeProcess } from "../support/cli";
 import { backends, emptyPostgresUrl } from "../support/hub";
-import { HOST, contributePerson, signingKey, until } from "./support";
+import { HOST, contributePerson, signingKey, until } from "./faults";
 
 describe.each(backends)("acknowledged contributions survive kill -9 of serve on %s", (backend) => {
   let dir: string;

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import { startServe, tempDir, type ServeProcess } from "../support/cli";
 import { emptyPostgresUrl } from "../support/hub";
-import { HOST, PROVINCES, contributePerson, databaseOf, gql, signingKey, until, withClient, adminUrlOf } from "./support";
+import { HOST, PROVINCES, contributePerson, databaseOf, gql, signingKey, until, withClient, adminUrlOf } from "./faults";
 
 const onPostgres = process.env.TEST_PG_URL ? describe : describe.skip;
 /** serve's pool size (src/db/database.ts default). */

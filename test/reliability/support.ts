@@ -1,85 +1,104 @@
-// Helpers for the reliability suite: real `serve` processes, signed tokens, timed GraphQL calls.
-import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
+// Helpers for the reliability suites: large batches, raw HTTP requests a test can cut or hold
+// open, and checks that what a batch wrote is whole and audited.
+import http from "node:http";
+import net from "node:net";
 import { print } from "graphql";
-import pg from "pg";
-import { loadHubKey, type HubKey } from "../../src/auth/hub-key";
-import { issueToken } from "../../src/auth/issue-token";
-import { ContributePersonDocument, ProvincesDocument } from "../generated/graphql";
+import { ContributeBatchDocument, type ContributionInput } from "../generated/graphql";
+import type { TestHub } from "../support/hub";
 
-export const HOST = "127.0.0.1";
+export const BATCH_QUERY = print(ContributeBatchDocument);
 
-/** A signing key file for HUB_SIGNING_KEY_FILE (PostgreSQL never generates one) and tokens signed with it. */
-export async function signingKey(dir: string): Promise<{ file: string; token: () => Promise<string> }> {
-  const file = path.join(dir, "hub-signing-key.pem");
-  fs.writeFileSync(file, crypto.generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }));
-  const key: HubKey = await loadHubKey(file, { create: false });
-  const token = () =>
-    issueToken(key, "tppo-hub", "tppo-hub", { agency: "POLDA-KALBAR", roles: ["police-investigator"], purpose: "investigation", jurisdiction: [], subject: "officer:reliability", ttl: "1h" });
-  return { file, token };
+/** `n` Person records, each with its NIK: every record writes a Person, a statement and a document. */
+export function personBatch(prefix: string, n: number): ContributionInput[] {
+  return Array.from({ length: n }, (_, i) => ({
+    person: {
+      externalId: `${prefix}-${i}`,
+      sourceSystem: "RELIABILITY",
+      fullName: `Orang Uji ${i}`,
+      sex: "Masculine",
+      // Kota Pontianak, born 15 January 1990, serial i + 1.
+      documents: [{ type: "NIK", number: `617101150190${String(i + 1).padStart(4, "0")}` }],
+    },
+  })) as ContributionInput[];
 }
 
-export interface Timed {
+export interface RawResponse {
   status: number;
-  ms: number;
-  body: { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-  headers: Headers;
+  headers: http.IncomingHttpHeaders;
+  body: any;
 }
 
-export async function gql(url: string, token: string, query: string, variables: Record<string, unknown> = {}, timeoutMs = 30_000): Promise<Timed> {
-  const started = Date.now();
-  const res = await fetch(url, {
+/** A POST over node:http that the test can abort (req.destroy()) before the answer. */
+export function rawPost(
+  hub: TestHub,
+  payload: unknown,
+  headers: Record<string, string>,
+): { req: http.ClientRequest; response: Promise<RawResponse> } {
+  const body = JSON.stringify(payload);
+  const req = http.request(hub.url, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(timeoutMs),
+    agent: false,
+    headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), ...headers },
   });
-  const body = (await res.json()) as Timed["body"];
-  return { status: res.status, ms: Date.now() - started, body, headers: res.headers };
+  const response = new Promise<RawResponse>((resolve, reject) => {
+    req.on("response", (res) => {
+      let text = "";
+      res.setEncoding("utf8").on("data", (c: string) => (text += c));
+      res.on("end", () => {
+        let parsed: unknown = text;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          /* keep the text */
+        }
+        resolve({ status: res.statusCode!, headers: res.headers, body: parsed });
+      });
+    });
+    req.on("error", reject);
+  });
+  req.end(body);
+  return { req, response };
 }
 
-export const PROVINCES = print(ProvincesDocument);
-export const CONTRIBUTE_PERSON = print(ContributePersonDocument);
-
-/** Contributes one Person; returns whether the hub acknowledged it as stored. */
-export async function contributePerson(url: string, token: string, externalId: string): Promise<{ acknowledged: boolean; r: Timed }> {
-  const r = await gql(url, token, CONTRIBUTE_PERSON, { input: { externalId, sourceSystem: "RELIABILITY", fullName: `Saksi ${externalId}` } });
-  const status = r.body.data?.contributePerson?.result?.status;
-  return { acknowledged: r.status === 200 && !r.body.errors && (status === "CREATED" || status === "UPDATED" || status === "UNCHANGED"), r };
+/** Opens a connection and sends the start of a request; `finish()` sends the rest and reads the answer. */
+export async function heldRequest(port: number, head: string, rest: string): Promise<{ finish(): Promise<string> }> {
+  const socket = net.connect(port, "127.0.0.1");
+  await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
+  let text = "";
+  socket.setEncoding("utf8").on("data", (c: string) => (text += c));
+  const ended = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+  socket.write(head);
+  return {
+    async finish() {
+      socket.write(rest);
+      await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
+      socket.destroy();
+      return text;
+    },
+  };
 }
 
-export async function until<T>(what: string, fn: () => Promise<T | undefined | false>, ms = 10_000, every = 100): Promise<T> {
+export const count = async (hub: TestHub, sql: string, params: unknown[] = []): Promise<number> =>
+  Number((await hub.db.raw.query<{ n: string | number }>(sql, params))[0]!.n);
+
+/** Rows a Person batch with this externalId prefix wrote, per table, and its audit entries. */
+export async function written(hub: TestHub, prefix: string, requestId: string) {
+  const like = `${prefix}-%`;
+  return {
+    statements: await count(hub, `SELECT count(*) AS n FROM "PersonStatement" WHERE "externalId" LIKE $1`, [like]),
+    persons: await count(hub, `SELECT count(DISTINCT "personId") AS n FROM "PersonStatement" WHERE "externalId" LIKE $1`, [like]),
+    documents: await count(hub, `SELECT count(*) AS n FROM "IdentityDocument" d JOIN "PersonStatement" s ON s.id = d."statementId" WHERE s."externalId" LIKE $1`, [like]),
+    audited: await count(hub, `SELECT count(*) AS n FROM "AuditEntry" WHERE "requestId" = $1 AND action = 'WRITE' AND "recordType" = 'Person' AND decision = 'CREATED'`, [requestId]),
+  };
+}
+
+/** Polls until `check` is true (or fails after `ms`). */
+export async function until(what: string, check: () => Promise<boolean> | boolean, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? `: ${String(last)}` : ""}`);
-    await new Promise((r) => setTimeout(r, every));
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
   }
 }
 
-export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-/** The database name of a PostgreSQL URL, to find its sessions in pg_stat_activity. */
-export const databaseOf = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
-
-/** An admin URL for the cluster holding `url`. */
-export function adminUrlOf(url: string): string {
-  const u = new URL(url);
-  u.pathname = "/postgres";
-  return u.toString();
-}
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -7,7 +7,7 @@ import pg from "pg";
 import { loadConfig } from "../../src/config";
 import { openDatabase, type Database } from "../../src/db/database";
 import { applyMigrations, readMigrations } from "../../src/db/migrations";
-import { startHubServer, type HubServer } from "../../src/server";
+import { startHubServer, type HubServer, type HubServerOptions } from "../../src/server";
 import { securedSchema } from "../../src/policy";
 import { createLogger } from "../../src/logger";
 import { bearerAuthenticator } from "../../src/auth/verify-token";
@@ -185,6 +185,8 @@ export async function startTestHub(
     maxContributionRecords?: number;
     /** Keep the audit log's signed head checkpoint in this file (as `serve` does in AUDIT_CHECKPOINT_FILE). */
     auditCheckpointFile?: string;
+    /** Server settings for this hub (limits, CORS, shutdown timeout). */
+    server?: Partial<Pick<HubServerOptions, "limits" | "corsOrigins" | "shutdownTimeoutMs" | "maxBodyBytes" | "log">>;
   } = {},
 ): Promise<TestHub> {
   const config = loadConfig({ ...process.env, DATABASE_URL: undefined } as NodeJS.ProcessEnv);
@@ -203,6 +205,7 @@ export async function startTestHub(
     port: 0,
     host: "127.0.0.1",
     maxContributionRecords: opts.maxContributionRecords,
+    ...opts.server,
   });
   const url = `http://127.0.0.1:${server.port}/graphql`;
   const token = (req: Partial<TokenRequest> = {}) => issueToken(hubKey, config.hubIssuer, config.hubAudience, { ...BROAD, ...req });

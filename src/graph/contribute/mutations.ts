@@ -38,6 +38,7 @@ function options(ctx: GraphContext): ContributeOptions {
     permits: (type) => ctx.access.effect("Mutation", `contribute${type}`).kind === "allow",
     onUnexpected: (err, type) => ctx.log.error({ err, recordType: type }, "contribution failed unexpectedly"),
     onResult: ctx.metrics?.contributed,
+    signal: ctx.signal,
   };
 }
 
