@@ -58,7 +58,7 @@ describe("serve on the embedded database (PGlite in DATA_DIR)", () => {
     // Credentials: for the hub's user only, like the signing key beside them.
     expect(fs.statSync(tokensFile).mode & 0o777).toBe(0o600);
     const tokens = demoTokens(fs.readFileSync(tokensFile, "utf8"));
-    expect([...tokens.keys()]).toEqual(["police-investigator", "social-worker", "ltsa-officer", "ngo-analyst", "admin"]);
+    expect([...tokens.keys()]).toEqual(["police-investigator", "social-worker", "ltsa-officer", "task-force-analyst", "ngo-analyst", "admin"]);
     adminToken = tokens.get("admin")!;
     expect(adminToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     seeded = await provinces(serve, adminToken);

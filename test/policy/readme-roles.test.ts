@@ -40,9 +40,20 @@ describe.each(backends)("README role examples on %s", (backend) => {
   let unfiltered: string;
   const ask = async (q: string, label: string): Promise<Answer> => hub.gql(q, undefined, { token: await hub.token(profile(label)) }) as Promise<Answer>;
   /** Ids of the cases a role's row scope lets it see, straight from the database. */
+  // Cases another agency referred to Dinas Sosial (a referral it could make) or assigned to it.
   const referredToDinsos = async () =>
     new Set(
-      (await hub.db.prisma.case.findMany({ where: { referrals: { some: { toOrganization: { code: "DINSOS-KALBAR" } } } }, select: { id: true } })).map((c) => c.id),
+      (
+        await hub.db.prisma.case.findMany({
+          where: {
+            OR: [
+              { referrals: { some: { toOrganization: { code: "DINSOS-KALBAR" }, opensScope: true, sourceAgency: { not: "DINSOS-KALBAR" } } } },
+              { assignments: { some: { organization: { code: "DINSOS-KALBAR" } } }, sourceAgency: { not: "DINSOS-KALBAR" } },
+            ],
+          },
+          select: { id: true },
+        })
+      ).map((c) => c.id),
     );
 
   beforeAll(async () => {

@@ -111,6 +111,8 @@ const BANNER = /TPPO Hub ready at (http:\/\/\S+\/graphql)/;
  * shell: stdout and stderr then arrive together in stdout(), and readiness is the banner.
  */
 export async function startServe(args: string[], env: Env, opts: { timeoutMs?: number; terminal?: boolean } = {}): Promise<ServeProcess> {
+  // Readiness is the "TPPO Hub listening" record, logged at info: a quieter LOG_LEVEL would hide it.
+  if (["warn", "error", "fatal", "silent"].includes(env.LOG_LEVEL ?? "")) env = { ...env, LOG_LEVEL: "info" };
   const argv = [process.execPath, BIN, "serve", ...args];
   const [cmd, ...cmdArgs] = opts.terminal ? ["script", "--quiet", "--flush", "--return", "--command", argv.map(shellQuote).join(" "), "/dev/null"] : argv;
   const child = spawn(cmd!, cmdArgs, { cwd: ROOT, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
