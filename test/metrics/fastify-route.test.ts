@@ -27,6 +27,7 @@ describe.each(backends)("metricsRoute (Fastify) on %s", (backend) => {
   });
 
   it("answers only `Authorization: Bearer <token>`", async () => {
+    await db.raw.query("SELECT 1"); // the pool opens connections on demand: make the gauge live
     const url = await serve(TOKEN);
     for (const authorization of [undefined, `Bearer ${TOKEN}0`, `Bearer ${TOKEN.slice(1)}`, "Bearer "]) {
       const r = await fetch(url, { headers: authorization ? { authorization } : {} });

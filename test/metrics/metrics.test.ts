@@ -139,7 +139,10 @@ describe.each(backends)("GET /metrics on %s", (backend) => {
       const busy = parseMetrics(await (await scrape(`${bearer.base}/metrics`, `Bearer ${METRICS_TOKEN}`)).text());
       await Promise.all(slow);
       const busyPool = (name: string) => busy.find((s) => s.name === `tppo_hub_db_pool_${name}`)?.value;
-      expect([busyPool("open"), busyPool("in_use"), busyPool("idle"), busyPool("waiting")]).toEqual([4, 4, 0, 1]);
+      expect([busyPool("open"), busyPool("in_use"), busyPool("idle")]).toEqual([4, 4, 0]);
+      // The fifth statement waits; the hub's own background reads (the audit head checkpoint after
+      // the previous test's writes) may be queued beside it.
+      expect(busyPool("waiting")).toBeGreaterThanOrEqual(1);
     } else {
       // One in-process connection; busy or idle cannot be told, so they are not reported.
       expect([pool("max"), pool("open"), pool("in_use"), pool("idle"), pool("waiting")]).toEqual([1, 1, undefined, undefined, undefined]);
