@@ -6,7 +6,8 @@ import { BATCH_QUERY, count, personBatch, rawPost, until, type RawResponse } fro
 
 const LIMITS = { maxConcurrentOperations: 2, maxConcurrentMutations: 1, admissionQueueSize: 2, admissionQueueTimeoutMs: 60_000 };
 const BURST = 10;
-const PER_BATCH = 10;
+// Long enough that the running batch is still running when the last of the burst arrives.
+const PER_BATCH = 50;
 
 describe.each(backends)("admission control on %s", (backend) => {
   let hub: TestHub;

@@ -22,7 +22,9 @@ onPostgres("pool recovery after terminated backends (PostgreSQL)", () => {
     dir = tempDir("pool");
     const key = await signingKey(dir);
     url = await emptyPostgresUrl();
-    serve = await startServe(["--migrate"], { DATABASE_URL: url, HUB_SIGNING_KEY_FILE: key.file, PORT: "0", HOST, LOG_LEVEL: "silent" });
+    // Admission bounds above the pool size, so the writers can hold every pooled connection at once.
+    const admission = { MAX_CONCURRENT_OPERATIONS: "32", MAX_CONCURRENT_MUTATIONS: "32", ADMISSION_QUEUE_SIZE: "64" };
+    serve = await startServe(["--migrate"], { DATABASE_URL: url, HUB_SIGNING_KEY_FILE: key.file, PORT: "0", HOST, LOG_LEVEL: "silent", ...admission });
     token = await key.token();
   });
   afterAll(async () => {
