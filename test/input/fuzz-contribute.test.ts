@@ -6,13 +6,12 @@
 // Claims: no answer is INTERNAL or HTTP 5xx, every code is on the fixed list, no message carries
 // database text, and a rejected record leaves every table as it was.
 import type { GraphQLInputType } from "graphql";
-import { ErrorCodes } from "../../src/errors";
 import { RECORD_TYPES, type RecordType } from "../../src/contribute/result";
 import { securedSchema } from "../../src/policy";
 import { Rng } from "../../src/seed/prng";
 import { NIK, registerAgencies, rowCounts } from "../contribute/support";
 import { backends, startTestHub, type GqlResult, type TestHub } from "../support/hub";
-import { describeValue, hostile, setAt, slots } from "./hostile";
+import { describeValue, hostile, responseProblems, setAt, slots } from "./hostile";
 
 const SEED = process.env.FUZZ_SEED ?? "trust-input-1";
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 200);
@@ -94,7 +93,6 @@ describe.each(backends)("contribute fuzz on %s", (backend) => {
     const rng = new Rng(`${SEED}:${backend}`);
     const schema = securedSchema().schema;
     const slotsOf = new Map(RECORD_TYPES.map((t) => [t, slots(schema.getType(`${t}Input`) as GraphQLInputType)]));
-    const codes = new Set(Object.keys(ErrorCodes));
     const failures: string[] = [];
     const outcomes = new Map<string, number>();
     let counts = await rowCounts(hub);
@@ -118,13 +116,7 @@ describe.each(backends)("contribute fuzz on %s", (backend) => {
       const status: string = r.body.errors?.length ? `error:${r.body.errors[0]!.extensions?.code}` : (record?.status ?? "none");
       outcomes.set(status, (outcomes.get(status) ?? 0) + 1);
 
-      const problems: string[] = [];
-      if (r.status >= 500) problems.push(`HTTP ${r.status}`);
-      for (const e of r.body.errors ?? []) {
-        const code = e.extensions?.code;
-        if (code === "INTERNAL" || typeof code !== "string" || !codes.has(code)) problems.push(`code ${String(code)}`);
-        if (/prisma|postgres|sql|pglite|\.ts:\d+|invalid byte sequence/i.test(e.message)) problems.push(`message "${e.message.slice(0, 80)}"`);
-      }
+      const problems = responseProblems(r);
       for (const e of record?.errors ?? []) {
         if (e.code === "INTERNAL") problems.push("record error INTERNAL");
         if (/prisma|postgres|pglite|invalid byte sequence/i.test(e.message)) problems.push(`record message "${e.message.slice(0, 80)}"`);

@@ -3,12 +3,11 @@
 // (test/input/hostile.ts). Seeded (FUZZ_SEED) and bounded (FUZZ_REQUESTS per backend). Claims: no
 // answer is INTERNAL or HTTP 5xx, every code is on the fixed list, no message carries database text.
 import { getNamedType, getNullableType, isInputObjectType, isNonNullType, isObjectType, type GraphQLField } from "graphql";
-import { ErrorCodes } from "../../src/errors";
 import { securedSchema } from "../../src/policy";
 import { Rng } from "../../src/seed/prng";
 import { NIK } from "../contribute/support";
 import { backends, startTestHub, type TestHub } from "../support/hub";
-import { describeValue, hostile, setAt, slots } from "./hostile";
+import { describeValue, hostile, responseProblems, setAt, slots } from "./hostile";
 
 const SEED = process.env.FUZZ_SEED ?? "trust-input-1";
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 200);
@@ -42,7 +41,6 @@ describe.each(backends)("query argument fuzz on %s", (backend) => {
     const rng = new Rng(`${SEED}:query:${backend}`);
     const query = securedSchema().schema.getQueryType()!;
     const fields = Object.values(query.getFields()).filter((f) => f.args.length > 0);
-    const codes = new Set(Object.keys(ErrorCodes));
     const failures: string[] = [];
     const outcomes = new Map<string, number>();
 
@@ -76,13 +74,7 @@ describe.each(backends)("query argument fuzz on %s", (backend) => {
       const outcome = first ? `error:${String(first)}` : "data";
       outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
 
-      const problems: string[] = [];
-      if (r.status >= 500) problems.push(`HTTP ${r.status}`);
-      for (const e of r.body.errors ?? []) {
-        const code = e.extensions?.code;
-        if (code === "INTERNAL" || typeof code !== "string" || !codes.has(code)) problems.push(`code ${String(code)}`);
-        if (/prisma|postgres|sql|pglite|\.ts:\d+|invalid byte sequence/i.test(e.message)) problems.push(`message "${e.message.slice(0, 80)}"`);
-      }
+      const problems = responseProblems(r);
       if (problems.length) failures.push(`#${i} ${field.name} ${changes.join(", ")} -> ${problems.join("; ")}`);
     }
     if (process.env.FUZZ_VERBOSE) console.log(backend, Object.fromEntries(outcomes));

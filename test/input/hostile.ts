@@ -10,6 +10,7 @@ import {
   isScalarType,
   type GraphQLInputType,
 } from "graphql";
+import { ErrorCodes } from "../../src/errors";
 import type { Rng } from "../../src/seed/prng";
 import { NIK } from "../contribute/support";
 
@@ -126,3 +127,17 @@ export const describeValue = (v: unknown): string => {
   const s = JSON.stringify(v) ?? String(v);
   return s.length > 60 ? `${s.slice(0, 57)}...(${s.length})` : s;
 };
+
+const HUB_CODES = new Set(Object.keys(ErrorCodes));
+
+/** What makes a fuzzed answer a server fault: 5xx, INTERNAL or a code off the fixed list, internals in a message. */
+export function responseProblems(r: { status: number; body: { errors?: readonly { message: string; extensions?: { code?: unknown } }[] } }): string[] {
+  const problems: string[] = [];
+  if (r.status >= 500) problems.push(`HTTP ${r.status}`);
+  for (const e of r.body.errors ?? []) {
+    const code = e.extensions?.code;
+    if (code === "INTERNAL" || typeof code !== "string" || !HUB_CODES.has(code)) problems.push(`code ${String(code)}`);
+    if (/prisma|postgres|sql|pglite|\.ts:\d+|invalid byte sequence/i.test(e.message)) problems.push(`message "${e.message.slice(0, 80)}"`);
+  }
+  return problems;
+}
