@@ -45,15 +45,24 @@ async function startHub(env: NodeJS.ProcessEnv, args: string[]): Promise<{ child
   const child = spawn(process.execPath, [path.join(ROOT, "bin/tppo-hub.cjs"), "serve", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
-  child.stdout!.setEncoding("utf8").on("data", (c: string) => (out += c));
+  let keep = true; // the request log that follows start-up is drained, not kept
+  child.stdout!.setEncoding("utf8").on("data", (c: string) => keep && (out += c));
   child.stderr!.setEncoding("utf8").on("data", (c: string) => (err += c));
   const deadline = Date.now() + 180_000;
-  while (!/\n\n$/.test(out) || !out.includes("admin ")) {
+  // stdout is JSON lines; the "TPPO Hub listening" record names the URL and the demo tokens file.
+  let listening: { url: string; demoTokens: string } | undefined;
+  while (!listening) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the hub did not start:\n${out}\n${err}`);
     await new Promise((r) => setTimeout(r, 200));
+    for (const line of out.split("\n")) {
+      if (!line.includes('"TPPO Hub listening"')) continue;
+      listening = JSON.parse(line) as { url: string; demoTokens: string };
+    }
   }
-  const url = /TPPO Hub ready at (\S+)/.exec(out)![1]!.replace("localhost", "127.0.0.1");
-  const tokens = Object.fromEntries([...out.matchAll(/^ {2}(\S+)\s+(\S+\.\S+\.\S+)$/gm)].map((m) => [m[1]!, m[2]!]));
+  keep = false;
+  const url = listening.url.replace("localhost", "127.0.0.1");
+  const text = fs.readFileSync(listening.demoTokens, "utf8");
+  const tokens = Object.fromEntries([...text.matchAll(/^\s*([a-z][a-z-]+)\s+([\w-]+\.[\w-]+\.[\w-]+)\s*$/gm)].map((m) => [m[1]!, m[2]!]));
   return { child, url, tokens };
 }
 
@@ -113,7 +122,7 @@ async function phase(url: string, tokens: Record<string, string>, connections: n
 async function main() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "tppo-soak-"));
   let cluster: PostgresCluster | undefined;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", DATA_DIR: work, CI: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", DATA_DIR: work, CI: "1" };
   delete env.DATABASE_URL;
   const serveArgs = ["--demo"];
   if (backend === "postgres") {
