@@ -176,8 +176,10 @@ let handlersInstalled = false;
 /**
  * Releases held locks when the process exits, however it exits short of SIGKILL. A signal that
  * nobody else handles would kill the process without running exit handlers, so it is caught,
- * the locks released, and the signal raised again for its default effect. When the program
- * handles the signal itself (serve drains and closes the database), it is left to do so.
+ * the locks released, and the process ends with the shell's code for that signal (128 + its
+ * number). Raising the signal again instead was seen to be lost now and then on Node 22, leaving
+ * a CLI command running to its end. When the program handles the signal itself (serve drains and
+ * closes the database), it is left to do so.
  */
 function installHandlers(): void {
   if (handlersInstalled) return;
@@ -189,8 +191,7 @@ function installHandlers(): void {
     const onSignal = () => {
       if (process.listenerCount(sig) > 1) return;
       for (const l of [...held]) l.release();
-      process.off(sig, onSignal);
-      process.kill(process.pid, sig);
+      process.exit(128 + os.constants.signals[sig]);
     };
     process.on(sig, onSignal);
   }
