@@ -9,7 +9,7 @@ import { loadConfig } from "../src/config";
 import { openDatabase, type Database } from "../src/db/database";
 import { applyMigrations } from "../src/db/migrations";
 import { createLogger } from "../src/logger";
-import { securedSchema } from "../src/policy";
+import { securedSchema } from "../src/secured-schema";
 import { seedDemo } from "../src/seed/demo";
 import { startHubServer } from "../src/server";
 import { bearerAuthenticator } from "../src/auth/verify-token";

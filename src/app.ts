@@ -2,7 +2,7 @@
 import type { Config } from "./config";
 import type { Database } from "./db/database";
 import { openConfiguredDatabase, prepareSchema } from "./db/open";
-import { securedSchema } from "./policy";
+import { securedSchema } from "./secured-schema";
 import { loadHubKey, type HubKey } from "./auth/hub-key";
 import { hubIssuer, parseIssuers, trustedIssuer, type TrustedIssuer } from "./auth/issuers";
 import { bearerAuthenticator } from "./auth/verify-token";

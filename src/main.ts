@@ -254,7 +254,7 @@ policyCmd
   .option("--out <file>", "output file", ACCESS_MATRIX_FILE)
   .option("--check", "exit 1 if the file is not current instead of writing it")
   .action((opts: { out: string; check?: boolean }) => {
-    const { securedSchema } = require("./policy") as typeof import("./policy");
+    const { securedSchema } = require("./secured-schema") as typeof import("./secured-schema");
     const { renderAccessMatrix } = require("./policy/matrix") as typeof import("./policy/matrix");
     const { schema, policy } = securedSchema();
     const md = renderAccessMatrix(schema, policy);

@@ -7,7 +7,7 @@ import type { FastifyInstance } from "fastify";
 import type { GraphQLSchema } from "graphql";
 import type { Authenticator } from "./auth/authenticator";
 import type { Database } from "./db/database";
-import type { GraphContext } from "./graph/context";
+import type { RequestContext } from "./request/context";
 import { Admission, admissionPlugin } from "./http/admission";
 import { createApollo } from "./http/apollo";
 import { buildHttpApp, type HubFastifyPlugin } from "./http/app";
@@ -47,7 +47,7 @@ export interface HubServerOptions {
   /** More Fastify plugins (e.g. GET /metrics), registered before the hub's routes. */
   fastifyPlugins?: readonly HubFastifyPlugin[];
   /** More Apollo plugins, after the hub's own. */
-  apolloPlugins?: readonly ApolloServerPlugin<GraphContext>[];
+  apolloPlugins?: readonly ApolloServerPlugin<RequestContext>[];
   /** Request metrics are recorded when given (src/metrics/). */
   metrics?: HubMetrics;
   /** METRICS=bearer: GET /metrics on this port with this bearer token. */

@@ -4,9 +4,9 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { isDatabaseUnavailable } from "../db/unavailable";
 import { ErrorCodes } from "../errors";
-import type { GraphContext } from "../graph/context";
+import type { RequestContext } from "../request/context";
 
-export function auditPlugin(): ApolloServerPlugin<GraphContext> {
+export function auditPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {

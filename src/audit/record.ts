@@ -1,5 +1,5 @@
 // Audit hooks called by resolvers and contributions, so no write path can bypass the log.
-import type { GraphContext } from "../graph/context";
+import type { RequestContext } from "../request/context";
 import { appendAuditEntries, type AuditClient } from "./append";
 import type { AuditWriteEntry } from "./trail";
 
@@ -14,7 +14,7 @@ export type AuditWrite = AuditWriteEntry;
  * without `tx` after the record's transaction rolled back: the entry is all that remains.
  * A failure throws, which rolls the record back too.
  */
-export async function auditWrite(ctx: GraphContext, entry: AuditWrite, tx?: AuditClient): Promise<void> {
+export async function auditWrite(ctx: RequestContext, entry: AuditWrite, tx?: AuditClient): Promise<void> {
   if (ctx.audit) return ctx.audit.write(entry, tx);
   // Contexts built outside the HTTP server (scripts, imports) carry no trail.
   const p = ctx.principal;

@@ -4,7 +4,7 @@
 import type { LogVerification } from "../audit/verification";
 import { verifyAuditLog } from "../audit/verification";
 import { builder } from "./builder";
-import type { GraphContext } from "./context";
+import type { RequestContext } from "../request/context";
 
 interface Result extends LogVerification {
   checkedAt: Date;
@@ -47,7 +47,7 @@ const AuditVerificationType = builder.objectRef<Result>("AuditVerification").imp
 // One verification at a time per database: each walks the whole log. Callers arriving meanwhile share it.
 const running = new WeakMap<object, Promise<Result>>();
 
-async function verify(ctx: GraphContext): Promise<Result> {
+async function verify(ctx: RequestContext): Promise<Result> {
   const cp = ctx.auditCheckpointer;
   // Bring the checkpoint up to the committed head first (it never overwrites one the log no
   // longer matches), so a fresh append is not mistaken for a missing checkpoint.

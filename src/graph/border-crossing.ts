@@ -2,7 +2,7 @@
 import { rowScope } from "../policy/row-scope";
 import { builder } from "./builder";
 import { CaseType } from "./case";
-import type { GraphContext } from "./context";
+import type { RequestContext } from "../request/context";
 import { BorderPostEnum, CrossingDirectionEnum, IdentityDocumentTypeEnum } from "./enums";
 import { anyOf, asc, byIdInScope, countries, desc, nonEmpty, optionalUuid, orderEnum, range, reads, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
@@ -67,7 +67,7 @@ const CrossingOrder = orderEnum("BorderCrossingOrder", "Sort order for border cr
   CROSSED_AT_ASC: { description: "Earliest first.", readsField: ["BorderCrossing.crossedAt"], orderBy: [asc("crossedAt")] },
 });
 
-function crossingWhere(ctx: GraphContext, f: typeof CrossingFilter.$inferInput | null | undefined) {
+function crossingWhere(ctx: RequestContext, f: typeof CrossingFilter.$inferInput | null | undefined) {
   const p = "filter";
   const filter = whereOf(
     f

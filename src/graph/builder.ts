@@ -6,12 +6,12 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import type PrismaTypes from "../generated/pothos-types.ts";
 import { getDatamodel } from "../generated/pothos-types.ts";
-import type { GraphContext } from "./context";
+import type { RequestContext } from "../request/context";
 import { BoundedDate, BoundedDateTime } from "./date-scalars";
 
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
-  Context: GraphContext;
+  Context: RequestContext;
   DefaultFieldNullability: true;
   Scalars: {
     DateTime: { Input: Date; Output: Date };

@@ -2,7 +2,7 @@
 import type { CaseStatus } from "../generated/prisma/client.ts";
 import { rowScope } from "../policy/row-scope";
 import { builder } from "./builder";
-import type { GraphContext } from "./context";
+import type { RequestContext } from "../request/context";
 import {
   BorderPostEnum,
   CaseStatusEnum,
@@ -223,7 +223,7 @@ const CaseOrder = orderEnum("CaseOrder", "Sort order for cases.", {
   CONTRIBUTED_AT_DESC: { description: "Most recently contributed first.", readsField: ["Case.contributedAt"], orderBy: [desc("contributedAt")] },
 });
 
-function caseWhere(ctx: GraphContext, f: typeof CaseFilter.$inferInput | null | undefined) {
+function caseWhere(ctx: RequestContext, f: typeof CaseFilter.$inferInput | null | undefined) {
   const p = "filter";
   const childVictim = { some: { AND: [{ role: "VICTIM" as const, isChild: true }, rowScope(ctx, "CaseParticipant")] } };
   const filter = whereOf(

@@ -2,7 +2,7 @@
 import { rowScope } from "../policy/row-scope";
 import { builder } from "./builder";
 import { CaseType } from "./case";
-import type { GraphContext } from "./context";
+import type { RequestContext } from "../request/context";
 import { WarningSourceEnum, WarningStatusEnum } from "./enums";
 import { anyOf, byIdInScope, desc, optionalUuid, orderEnum, range, reads, REGION_FILTER_HELP, regionWhere, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
@@ -56,7 +56,7 @@ const WarningOrder = orderEnum("EarlyWarningReportOrder", "Sort order for early 
   UPDATED_AT_DESC: { description: "Most recently changed first.", readsField: ["EarlyWarningReport.updatedAt"], orderBy: [desc("updatedAt")] },
 });
 
-function warningWhere(ctx: GraphContext, f: typeof WarningFilter.$inferInput | null | undefined) {
+function warningWhere(ctx: RequestContext, f: typeof WarningFilter.$inferInput | null | undefined) {
   const p = "filter";
   const filter = whereOf(
     f

@@ -4,7 +4,7 @@
 import { HubError } from "../errors";
 import { builder } from "./builder";
 import { rowScope, type ScopedType } from "../policy/row-scope";
-import type { GraphContext } from "./context";
+import type { RequestContext } from "../request/context";
 
 /** `extensions.readsField` value: the `Type.field` coordinate(s) a filter/sort/lookup reads. */
 export const reads = (...fields: string[]) => ({ readsField: fields.length === 1 ? fields[0]! : fields });
@@ -21,7 +21,7 @@ export const readsUnderProtections = (field: string) => ({ readsField: field, se
  * in clear after the child-victim and consent protections: a row the caller sees masked never
  * matches (security property 3). `type` is the type whose rows `condition` applies to.
  */
-export function searchOn(ctx: GraphContext, type: string, field: string, condition: Record<string, unknown> | undefined) {
+export function searchOn(ctx: RequestContext, type: string, field: string, condition: Record<string, unknown> | undefined) {
   if (condition === undefined) return undefined;
   const protectedRows = ctx.access.searchWhere(type, field);
   return Object.keys(protectedRows).length ? { AND: [condition, protectedRows] } : condition;
@@ -85,7 +85,7 @@ export function uuid(id: string, path: string): string {
 }
 
 /** Where for one record by hub id, inside the caller's row scope (forbidden looks like missing). */
-export function byIdInScope(ctx: GraphContext, type: ScopedType, id: string | number): Record<string, unknown> {
+export function byIdInScope(ctx: RequestContext, type: ScopedType, id: string | number): Record<string, unknown> {
   return { AND: [{ id: uuid(String(id), "id") }, rowScope(ctx, type)] };
 }
 

@@ -2,7 +2,7 @@
 import { rowScope } from "../policy/row-scope";
 import { builder } from "./builder";
 import { CaseType } from "./case";
-import type { GraphContext } from "./context";
+import type { RequestContext } from "../request/context";
 import { ProceedingStageEnum } from "./enums";
 import { anyOf, byIdInScope, desc, optionalUuid, orderEnum, range, reads, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
@@ -58,7 +58,7 @@ const ProceedingOrder = orderEnum("LegalProceedingOrder", "Sort order for procee
   CONTRIBUTED_AT_DESC: { description: "Most recently contributed first.", readsField: ["LegalProceeding.contributedAt"], orderBy: [desc("contributedAt")] },
 });
 
-function proceedingWhere(ctx: GraphContext, f: typeof ProceedingFilter.$inferInput | null | undefined) {
+function proceedingWhere(ctx: RequestContext, f: typeof ProceedingFilter.$inferInput | null | undefined) {
   const p = "filter";
   const filter = whereOf(
     f

@@ -3,11 +3,11 @@
 import DataLoader from "dataloader";
 import type { AgencyType } from "../generated/prisma/client.ts";
 import type { ScopedType } from "../policy/row-scope";
-import type { GraphContext } from "./context";
+import type { RequestContext } from "../request/context";
 
-const perRequest = new WeakMap<GraphContext, Map<string, DataLoader<string, unknown>>>();
+const perRequest = new WeakMap<RequestContext, Map<string, DataLoader<string, unknown>>>();
 
-function loader<V>(ctx: GraphContext, key: string, make: () => DataLoader<string, V>): DataLoader<string, V> {
+function loader<V>(ctx: RequestContext, key: string, make: () => DataLoader<string, V>): DataLoader<string, V> {
   let map = perRequest.get(ctx);
   if (!map) perRequest.set(ctx, (map = new Map()));
   let l = map.get(key) as DataLoader<string, V> | undefined;
@@ -20,7 +20,7 @@ function loader<V>(ctx: GraphContext, key: string, make: () => DataLoader<string
  * precedence between agencies must not change with who is asking, and the value never leaves
  * the server (only the resolution it feeds does).
  */
-export function agencyTypeByCode(ctx: GraphContext): DataLoader<string, AgencyType | null> {
+export function agencyTypeByCode(ctx: RequestContext): DataLoader<string, AgencyType | null> {
   return loader(ctx, "agencyTypeByCode", () =>
     new DataLoader<string, AgencyType | null>(async (codes) => {
       const orgs = await ctx.db.prisma.organization.findMany({
@@ -39,7 +39,7 @@ export function agencyTypeByCode(ctx: GraphContext): DataLoader<string, AgencyTy
  * test (src/policy/access.ts: one SQL statement per type per batch, none when the scope is
  * empty). Out of scope reads as null: forbidden looks like missing.
  */
-export async function scopedOne<T extends { id: string }>(ctx: GraphContext, type: ScopedType, row: T | null | undefined): Promise<T | null> {
+export async function scopedOne<T extends { id: string }>(ctx: RequestContext, type: ScopedType, row: T | null | undefined): Promise<T | null> {
   if (!row) return null;
   return (await ctx.access.visible(type, row.id)) ? row : null;
 }

@@ -2,7 +2,7 @@
 import { rowScope } from "../policy/row-scope";
 import { builder } from "./builder";
 import { CaseType } from "./case";
-import type { GraphContext } from "./context";
+import type { RequestContext } from "../request/context";
 import { IndustryEnum } from "./enums";
 import { anyOf, byIdInScope, countries, desc, nonEmpty, optionalUuid, orderEnum, range, reads, uuid, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
@@ -84,7 +84,7 @@ const PlacementOrder = orderEnum("MigrantPlacementOrder", "Sort order for placem
   CONTRIBUTED_AT_DESC: { description: "Most recently contributed first.", readsField: ["MigrantPlacement.contributedAt"], orderBy: [desc("contributedAt")] },
 });
 
-function placementWhere(ctx: GraphContext, f: typeof PlacementFilter.$inferInput | null | undefined) {
+function placementWhere(ctx: RequestContext, f: typeof PlacementFilter.$inferInput | null | undefined) {
   const p = "filter";
   const filter = whereOf(
     f

@@ -1,7 +1,7 @@
 // Organization: agencies in the hub, P3MI placement companies, employers, NGOs, shelters.
 import { rowScope } from "../policy/row-scope";
 import { builder } from "./builder";
-import type { GraphContext } from "./context";
+import type { RequestContext } from "../request/context";
 import { AgencyTypeEnum, LicenceStatusEnum, OrganizationKindEnum } from "./enums";
 import { anyOf, asc, badInput, countries, desc, nonEmpty, orderEnum, reads, REGION_FILTER_HELP, regionWhere, uuid, whereOf } from "./filters";
 import { ContributionRef } from "./provenance";
@@ -141,7 +141,7 @@ const OrganizationOrder = orderEnum("OrganizationOrder", "Sort order for organiz
 
 type OrganizationFilterShape = typeof OrganizationFilter.$inferInput;
 
-function organizationWhere(ctx: GraphContext, f: OrganizationFilterShape | null | undefined) {
+function organizationWhere(ctx: RequestContext, f: OrganizationFilterShape | null | undefined) {
   const p = "filter";
   const filter = whereOf(
     f

@@ -5,7 +5,7 @@ import { normalizeDocumentNumber } from "../domain/identity-documents";
 import type { IdentityDocumentType, PersonStatement } from "../generated/prisma/client.ts";
 import { rowScope } from "../policy/row-scope";
 import { builder } from "./builder";
-import type { GraphContext } from "./context";
+import type { RequestContext } from "../request/context";
 import { IdentityDocumentTypeEnum, ParticipantRoleEnum, SexEnum } from "./enums";
 import {
   anyOf,
@@ -95,7 +95,7 @@ const STATEMENT_ORDER = { orderBy: [{ contributedAt: "asc" as const }, { id: "as
 const resolutions = new WeakMap<object, Promise<Resolution>>();
 
 /** Resolution of a person's statements; agency types come from one batched query per request. */
-function resolutionOf(ctx: GraphContext, statements: PersonStatement[]): Promise<Resolution> {
+function resolutionOf(ctx: RequestContext, statements: PersonStatement[]): Promise<Resolution> {
   let r = resolutions.get(statements);
   if (!r) {
     r = (async () => {
@@ -261,7 +261,7 @@ const PersonOrder = orderEnum("PersonOrder", "Sort order for persons.", {
   UPDATED_AT_DESC: { description: "Most recently changed first.", readsField: ["Person.updatedAt"], orderBy: [desc("updatedAt")] },
 });
 
-function personWhere(ctx: GraphContext, f: typeof PersonFilter.$inferInput | null | undefined) {
+function personWhere(ctx: RequestContext, f: typeof PersonFilter.$inferInput | null | undefined) {
   const p = "filter";
   const filter = whereOf(
     f

@@ -2,7 +2,7 @@
 import { rowScope } from "../policy/row-scope";
 import { builder } from "./builder";
 import { CaseType } from "./case";
-import type { GraphContext } from "./context";
+import type { RequestContext } from "../request/context";
 import { BorderPostEnum } from "./enums";
 import { anyOf, byIdInScope, countries, desc, nonEmpty, optionalUuid, orderEnum, range, reads, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
@@ -66,7 +66,7 @@ const RepatriationOrder = orderEnum("RepatriationOrder", "Sort order for repatri
   CONTRIBUTED_AT_DESC: { description: "Most recently contributed first.", readsField: ["Repatriation.contributedAt"], orderBy: [desc("contributedAt")] },
 });
 
-function repatriationWhere(ctx: GraphContext, f: typeof RepatriationFilter.$inferInput | null | undefined) {
+function repatriationWhere(ctx: RequestContext, f: typeof RepatriationFilter.$inferInput | null | undefined) {
   const p = "filter";
   const filter = whereOf(
     f

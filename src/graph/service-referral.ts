@@ -2,7 +2,7 @@
 import { rowScope } from "../policy/row-scope";
 import { builder } from "./builder";
 import { CaseType } from "./case";
-import type { GraphContext } from "./context";
+import type { RequestContext } from "../request/context";
 import { ReferralStatusEnum, ServiceTypeEnum } from "./enums";
 import { anyOf, asc, badInput, byIdInScope, desc, optionalUuid, orderEnum, range, reads, whereOf } from "./filters";
 import { scopedOne } from "./loaders";
@@ -98,7 +98,7 @@ const ReferralOrder = orderEnum("ServiceReferralOrder", "Sort order for referral
   REQUESTED_AT_ASC: { description: "Oldest request first (longest waiting at the top of an intake queue).", readsField: ["ServiceReferral.requestedAt"], orderBy: [asc("requestedAt")] },
 });
 
-function referralWhere(ctx: GraphContext, f: typeof ReferralFilter.$inferInput | null | undefined) {
+function referralWhere(ctx: RequestContext, f: typeof ReferralFilter.$inferInput | null | undefined) {
   const p = "filter";
   if (f?.unansweredForDays != null && f.unansweredForDays < 0) throw badInput(`${p}.unansweredForDays`, "must not be negative");
   const filter = whereOf(

@@ -4,7 +4,7 @@
 // runs; a request cancelled while it waits (client gone, deadline, shutdown) leaves the queue. A slot is held until the operation's work has ended
 // (not when its client leaves), so the bound is on real work.
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GraphContext } from "../graph/context";
+import type { RequestContext } from "../request/context";
 import { unavailableError } from "./refusals";
 
 export interface AdmissionOptions {
@@ -92,7 +92,7 @@ export class Admission {
  * and releases its slot when its response is ready. `onEnd` registers the release with the
  * request's lifetime too, so a slot is never lost if Apollo fails before willSendResponse.
  */
-export function admissionPlugin(admission: Admission, onEnd: (ctx: GraphContext, fn: () => void) => void): ApolloServerPlugin<GraphContext> {
+export function admissionPlugin(admission: Admission, onEnd: (ctx: RequestContext, fn: () => void) => void): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       let release: Release | undefined;

@@ -3,15 +3,15 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { auditPlugin } from "../audit/plugin";
-import type { GraphContext } from "../graph/context";
+import type { RequestContext } from "../request/context";
 import { requestGuards } from "../guards";
 import type { Logger } from "../logger";
 import { documentGuardPlugin } from "../policy/document-guard";
 import { formatError } from "./format-error";
 import { unavailableStatusPlugin } from "./unavailable-status";
 
-export function createApollo(opts: { schema: GraphQLSchema; log: Logger; plugins: ApolloServerPlugin<GraphContext>[] }): ApolloServer<GraphContext> {
-  return new ApolloServer<GraphContext>({
+export function createApollo(opts: { schema: GraphQLSchema; log: Logger; plugins: ApolloServerPlugin<RequestContext>[] }): ApolloServer<RequestContext> {
+  return new ApolloServer<RequestContext>({
     schema: opts.schema,
     // Explicit, never derived from NODE_ENV (see shared/security.md).
     introspection: true, // gated per role by the introspection guard

@@ -8,7 +8,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync, 
 import type { Authenticator } from "../auth/authenticator";
 import type { Database } from "../db/database";
 import { ErrorCodes } from "../errors";
-import type { GraphContext } from "../graph/context";
+import type { RequestContext } from "../request/context";
 import type { Logger } from "../logger";
 import type { ResolvedPolicy } from "../policy/resolve";
 import { bodyParsers, BadJsonError } from "./body";
@@ -23,7 +23,7 @@ import { sendError, sendUnavailable } from "./refusals";
 export type HubFastifyPlugin = FastifyPluginAsync | FastifyPluginCallback;
 
 export interface HttpAppOptions {
-  apollo: ApolloServer<GraphContext>;
+  apollo: ApolloServer<RequestContext>;
   auth: Authenticator;
   db: Database;
   policy: ResolvedPolicy;

@@ -8,7 +8,7 @@ import { AuditTrail } from "../audit/trail";
 import { AuthError, type Authenticator } from "../auth/authenticator";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/database";
-import type { GraphContext } from "../graph/context";
+import type { RequestContext } from "../request/context";
 import type { Logger } from "../logger";
 import { Access } from "../policy/access";
 import type { ResolvedPolicy } from "../policy/resolve";
@@ -16,7 +16,7 @@ import type { InFlight, Operation } from "./in-flight";
 import { sendError } from "./refusals";
 
 export interface GraphqlRouteOptions {
-  apollo: ApolloServer<GraphContext>;
+  apollo: ApolloServer<RequestContext>;
   auth: Authenticator;
   db: Database;
   policy: ResolvedPolicy;
@@ -36,7 +36,7 @@ interface Pending {
  */
 const operations = new WeakMap<AbortSignal, Operation>();
 
-export function deferUntilRequestEnds(ctx: GraphContext, fn: () => void): void {
+export function deferUntilRequestEnds(ctx: RequestContext, fn: () => void): void {
   const op = operations.get(ctx.signal);
   if (op) op.defer(fn);
   else fn();
@@ -44,11 +44,11 @@ export function deferUntilRequestEnds(ctx: GraphContext, fn: () => void): void {
 
 export function graphqlRoute(app: FastifyInstance, o: GraphqlRouteOptions): void {
   const pending = new WeakMap<FastifyRequest, Pending>();
-  const apolloHandler = fastifyApolloHandler<GraphContext>(o.apollo, {
+  const apolloHandler = fastifyApolloHandler<RequestContext>(o.apollo, {
     context: async (request) => {
       const { principal, op } = pending.get(request)!;
       const log = request.log as Logger;
-      const ctx: GraphContext = {
+      const ctx: RequestContext = {
         requestId: request.id,
         db: o.db,
         log,

@@ -2,10 +2,10 @@
 // It also hands the metrics to the request (ctx.metrics, the audit trail's append hook), so the
 // context builder needs no change to be measured.
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GraphContext } from "../graph/context";
+import type { RequestContext } from "../request/context";
 import type { HubMetrics } from "./hub-metrics";
 
-export function metricsPlugin(metrics: HubMetrics): ApolloServerPlugin<GraphContext> {
+export function metricsPlugin(metrics: HubMetrics): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();

@@ -20,7 +20,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { HubError } from "../errors";
-import type { GraphContext } from "../graph/context";
+import type { RequestContext } from "../request/context";
 import type { Access } from "./access";
 import { PolicyError, type ResolvedPolicy } from "./resolve";
 
@@ -137,7 +137,7 @@ export function checkDocument(
   return used;
 }
 
-export function documentGuardPlugin(): ApolloServerPlugin<GraphContext> {
+export function documentGuardPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {

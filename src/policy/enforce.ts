@@ -13,7 +13,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { HubError } from "../errors";
-import type { GraphContext } from "../graph/context";
+import type { RequestContext } from "../request/context";
 import type { ProtectionSubject } from "./access";
 import type { ResolvedEffect, ResolvedPolicy } from "./resolve";
 
@@ -55,7 +55,7 @@ export function forbidden(coordinate: string, rulePath: string): HubError {
 }
 
 /** The FORBIDDEN error for a refused field, with the refusal on the audit trail (type, record, field; never a value). */
-function refuse(ctx: GraphContext, typeName: string, field: string, source: unknown, rulePath: string): HubError {
+function refuse(ctx: RequestContext, typeName: string, field: string, source: unknown, rulePath: string): HubError {
   const row = (source ?? {}) as Row;
   const id = row.id ?? row.seq;
   ctx.audit?.denied(typeName, typeof id === "string" || typeof id === "bigint" || typeof id === "number" ? String(id) : [], field);
@@ -71,7 +71,7 @@ export function enforcePolicy(schema: GraphQLSchema, policy: ResolvedPolicy): Gr
     for (const field of Object.values(type.getFields())) {
       const coordinate = `${typeName}.${field.name}`;
       const resolved = policy.coordinates.get(coordinate);
-      const original: GraphQLFieldResolver<unknown, GraphContext> = field.resolve ?? defaultFieldResolver;
+      const original: GraphQLFieldResolver<unknown, RequestContext> = field.resolve ?? defaultFieldResolver;
       const returnType = getNamedType(field.type);
       const nullable = getNullableType(field.type);
       const toOneScoped = isObjectType(returnType) && !isListType(nullable) && policy.rows.has(returnType.name);
@@ -119,7 +119,7 @@ export function enforcePolicy(schema: GraphQLSchema, policy: ResolvedPolicy): Gr
         if (plain && effect.kind === "allow") return original(source, args, ctx, info);
         return guarded(source, args, ctx, info, effect);
       };
-      const guarded = async (source: unknown, args: Record<string, unknown>, ctx: GraphContext, info: GraphQLResolveInfo, initial: ResolvedEffect) => {
+      const guarded = async (source: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo, initial: ResolvedEffect) => {
         const access = ctx.access;
         let effect = initial;
         if (sensitivity === "identity") effect = await access.protect(effect, field.name, subjectOf(typeName, source as Row));

@@ -1,5 +1,5 @@
 import { isNonNullType, isObjectType, type GraphQLSchema } from "graphql";
-import { securedSchema } from ".";
+import { securedSchema } from "../secured-schema";
 import { gatedCoordinates } from "./nullability";
 
 const fieldType = (schema: GraphQLSchema, coordinate: string) => {

@@ -1,6 +1,6 @@
 // Row scopes as Prisma `where` fragments (see src/policy/rules.ts `rows` and src/policy/scopes.ts).
 // Every root query and relation load ANDs this into its own where, so the database filters.
-import type { GraphContext } from "../graph/context";
+import type { RequestContext } from "../request/context";
 
 export type ScopedType =
   | "Case"
@@ -15,6 +15,6 @@ export type ScopedType =
   | "Organization"
   | "AuditEntry";
 
-export function rowScope(ctx: GraphContext, type: ScopedType): Record<string, unknown> {
+export function rowScope(ctx: RequestContext, type: ScopedType): Record<string, unknown> {
   return ctx.access.rowWhere(type);
 }

@@ -5,7 +5,7 @@ import { auditWrite } from "../../src/audit/record";
 import { AuditTrail } from "../../src/audit/trail";
 import { verifyAuditChain } from "../../src/audit/verify";
 import { buildSchema } from "../../src/graph";
-import type { GraphContext } from "../../src/graph/context";
+import type { RequestContext } from "../../src/request/context";
 import { createLogger } from "../../src/logger";
 import { AuditLogDocument, StatisticsDocument, type AuditLogQuery, type AuditLogQueryVariables } from "../generated/graphql";
 import { backends, startTestHub, type TestHub } from "../support/hub";
@@ -34,7 +34,7 @@ describe.each(backends)("audit log over HTTP on %s", (backend) => {
     return { ...conn, edges: conn.edges!.map((e) => ({ cursor: e!.cursor, node: e!.node! })) };
   }
 
-  function context(requestId: string, withTrail = true): GraphContext {
+  function context(requestId: string, withTrail = true): RequestContext {
     const principal = { agency: "POLDA-KALBAR", subject: "svc-1", roles: ["police-investigator"], purpose: "investigation", jurisdiction: ["61"], issuer: "tppo-hub" };
     return {
       requestId,
@@ -43,7 +43,7 @@ describe.each(backends)("audit log over HTTP on %s", (backend) => {
       principal,
       audit: withTrail ? new AuditTrail(hub.db.prisma, { requestId, agency: principal.agency, roles: principal.roles, purpose: principal.purpose }) : undefined,
       statsMinCell: 11,
-    } as unknown as GraphContext;
+    } as unknown as RequestContext;
   }
 
   it("records a statistics read before the response leaves, with who, what and the request id", async () => {

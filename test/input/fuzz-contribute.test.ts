@@ -7,7 +7,7 @@
 // database text, and a rejected record leaves every table as it was.
 import type { GraphQLInputType } from "graphql";
 import { RECORD_TYPES, type RecordType } from "../../src/contribute/result";
-import { securedSchema } from "../../src/policy";
+import { securedSchema } from "../../src/secured-schema";
 import { Rng } from "../../src/seed/prng";
 import { NIK, registerAgencies, rowCounts } from "../contribute/support";
 import { backends, startTestHub, type GqlResult, type TestHub } from "../support/hub";

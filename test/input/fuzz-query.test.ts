@@ -3,7 +3,7 @@
 // (test/input/hostile.ts). Seeded (FUZZ_SEED) and bounded (FUZZ_REQUESTS per backend). Claims: no
 // answer is INTERNAL or HTTP 5xx, every code is on the fixed list, no message carries database text.
 import { getNamedType, getNullableType, isInputObjectType, isNonNullType, isObjectType, type GraphQLField } from "graphql";
-import { securedSchema } from "../../src/policy";
+import { securedSchema } from "../../src/secured-schema";
 import { Rng } from "../../src/seed/prng";
 import { NIK } from "../contribute/support";
 import { backends, startTestHub, type TestHub } from "../support/hub";

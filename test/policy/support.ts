@@ -13,7 +13,7 @@ import {
   type GraphQLNamedType,
   type GraphQLObjectType,
 } from "graphql";
-import { securedSchema } from "../../src/policy";
+import { securedSchema } from "../../src/secured-schema";
 import { MASKERS, type MaskerName } from "../../src/policy/maskers";
 import { resolvePolicy, type ResolvedGrant } from "../../src/policy/resolve";
 import { POLICY } from "../../src/policy/rules";

@@ -8,7 +8,7 @@ import { loadConfig } from "../../src/config";
 import { openDatabase, type Database } from "../../src/db/database";
 import { applyMigrations, readMigrations } from "../../src/db/migrations";
 import { startHubServer, type HubServer, type HubServerOptions } from "../../src/server";
-import { securedSchema } from "../../src/policy";
+import { securedSchema } from "../../src/secured-schema";
 import { createLogger } from "../../src/logger";
 import { bearerAuthenticator } from "../../src/auth/verify-token";
 import { hubIssuer, type TrustedIssuer } from "../../src/auth/issuers";

@@ -6,7 +6,7 @@ import { DEFAULT_MAX_RECORDS_PER_REQUEST } from "../../contribute/request-limit"
 import { HubError } from "../../errors";
 import { rowScope, type ScopedType } from "../../policy/row-scope";
 import { builder } from "../builder";
-import type { GraphContext } from "../context";
+import type { RequestContext } from "../../request/context";
 import {
   BorderCrossingInput,
   CaseInput,
@@ -22,7 +22,7 @@ import {
 } from "./inputs";
 import { ContributionResultRef } from "./results";
 
-function options(ctx: GraphContext): ContributeOptions {
+function options(ctx: RequestContext): ContributeOptions {
   const p = ctx.principal;
   return {
     prisma: ctx.db.prisma,

@@ -1,11 +1,11 @@
 // The schema as served: built by Pothos, checked against the policy, with the policy enforced
 // on every field. Built once per process.
 import type { GraphQLSchema } from "graphql";
-import { buildSchema } from "../graph";
-import { checkSearchDeclarations } from "./document-guard";
-import { enforcePolicy } from "./enforce";
-import { resolvePolicy, type ResolvedPolicy } from "./resolve";
-import { POLICY } from "./rules";
+import { buildSchema } from "./graph";
+import { checkSearchDeclarations } from "./policy/document-guard";
+import { enforcePolicy } from "./policy/enforce";
+import { resolvePolicy, type ResolvedPolicy } from "./policy/resolve";
+import { POLICY } from "./policy/rules";
 
 let secured: { schema: GraphQLSchema; policy: ResolvedPolicy } | undefined;
 

@@ -1,5 +1,5 @@
-// What every resolver sees. Built once per request in src/http/graphql-route.ts; resolvers never read
-// headers or token claims themselves.
+// The request context every resolver, policy check and audit append sees. Built once per request in
+// src/http/graphql-route.ts; it sits below graph/, policy/ and audit/ so their imports run one way.
 import type { Database } from "../db/database";
 import type { Logger } from "../logger";
 import type { Principal } from "../auth/principal";
@@ -8,7 +8,7 @@ import type { AuditTrail } from "../audit/trail";
 import type { HubMetrics } from "../metrics/hub-metrics";
 import type { AuditCheckpointer } from "../audit/checkpointer";
 
-export interface GraphContext {
+export interface RequestContext {
   requestId: string;
   db: Database;
   log: Logger;
