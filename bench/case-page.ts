@@ -51,7 +51,7 @@ async function main() {
   } else db = await openDatabase({ kind: "pglite" });
   await applyMigrations(db.raw);
   let t = performance.now();
-  const counts = await seedDemo(db.prisma, { scale });
+  const counts = await seedDemo(db, { scale });
   const seedMs = performance.now() - t;
 
   const config = loadConfig({ ...process.env, DATABASE_URL: undefined } as NodeJS.ProcessEnv);

@@ -61,7 +61,7 @@ program
     const hub = await startHub(cfg, log, { migrate: Boolean(opts.migrate) });
     if (opts.demo && (await isEmpty(hub.db.prisma))) {
       log.info("empty database: seeding demo data");
-      await seedDemo(hub.db.prisma, { scale: 1 });
+      await seedDemo(hub.db, { scale: 1 });
     }
     await announceStart(hub, cfg, log, { demo: Boolean(opts.demo), format: logFormat });
     let stopping = false;
@@ -109,12 +109,13 @@ program
     const { createLogger } = require("./logger") as typeof import("./logger");
     const { openConfiguredDatabase, prepareSchema } = require("./db/open") as typeof import("./db/open");
     const { seedDemo } = require("./seed/demo") as typeof import("./seed/demo");
+    const { defaultSeedProgress } = require("./seed/progress") as typeof import("./seed/progress");
     const cfg = config();
     const log = createLogger(cfg.logLevel);
     const db = await openConfiguredDatabase(cfg);
     try {
       await prepareSchema(db, { migrate: db.kind === "pglite", log });
-      const counts = await seedDemo(db.prisma, { scale, log });
+      const counts = await seedDemo(db, { scale, log, progress: defaultSeedProgress(log) });
       process.stdout.write(`Seeded demo data: ${JSON.stringify(counts)}\n`);
     } finally {
       await db.close();

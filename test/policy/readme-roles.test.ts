@@ -58,7 +58,7 @@ describe.each(backends)("README role examples on %s", (backend) => {
 
   beforeAll(async () => {
     hub = await startTestHub(backend, { seed: "none" });
-    await seedDemo(hub.db.prisma, { scale: 1 });
+    await seedDemo(hub.db, { scale: 1 });
     [query, unfiltered] = readmeQueries() as [string, string];
   }, 120_000);
   afterAll(() => hub?.stop());

@@ -5,10 +5,12 @@ import type { Database } from "../../src/db/database";
 import type { AgencyType } from "../../src/generated/prisma/client.ts";
 import { resolvePerson, RESOLVED_FIELDS } from "../../src/domain/person-resolution";
 import { CONTROL_METHODS, EXPLOITATION_TYPES, MODUS, MODUS_EXPLOITATION, PERPETRATOR_ROLES, RECRUITMENT_APPS, RECRUITMENT_METHODS, SERVICE_TYPES } from "../../src/domain/vocabulary";
-import { bulkInsert } from "../../src/seed/bulk-insert";
+import { withConstraintsBuiltAfterLoad } from "../../src/db/bulk-load";
+import { copyText } from "../../src/seed/copy-text";
 import { isEmpty, seedDemo } from "../../src/seed/demo";
 import { DEMO_TOKEN_PROFILES } from "../../src/seed/demo-tokens";
 import { REFERENCE_DATE } from "../../src/seed/prng";
+import { readCatalog } from "../support/catalog";
 import { backends, freshDatabase } from "../support/hub";
 
 const TABLES = [
@@ -40,14 +42,14 @@ describe.each(backends)("demo dataset on %s", (backend) => {
   beforeAll(async () => {
     [a, b] = await Promise.all([freshDatabase(backend), freshDatabase(backend)]);
     expect(await isEmpty(a.prisma)).toBe(true);
-    counts = await seedDemo(a.prisma, { scale: 1 });
+    counts = await seedDemo(a, { scale: 1 });
   });
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);
   });
 
   it("gives identical rows, ids included, when seeded twice at the same scale", async () => {
-    expect(await seedDemo(b.prisma, { scale: 1 })).toEqual(counts);
+    expect(await seedDemo(b, { scale: 1 })).toEqual(counts);
     for (const table of TABLES) {
       const [da, db] = [await digest(a, table), await digest(b, table)];
       expect(da.rows).toBeGreaterThan(0);
@@ -69,7 +71,7 @@ describe.each(backends)("demo dataset on %s", (backend) => {
   it("grows with the scale and keeps the agencies' ids", async () => {
     const db = await freshDatabase(backend);
     try {
-      const bigger = await seedDemo(db.prisma, { scale: 3 });
+      const bigger = await seedDemo(db, { scale: 3 });
       expect(bigger.cases).toBe(180);
       expect(bigger.persons).toBeGreaterThan(counts.persons! * 2.5);
       const ids = async (d: Database) => (await d.prisma.organization.findMany({ where: { kind: "AGENCY" }, orderBy: { code: "asc" } })).map((o) => [o.code, o.id]);
@@ -88,7 +90,7 @@ describe.each(backends)("demo dataset on %s", (backend) => {
   it("says it is already seeded instead of seeding twice", async () => {
     expect(await isEmpty(a.prisma)).toBe(false);
     const before = await a.prisma.case.count();
-    expect(await seedDemo(a.prisma, { scale: 1 })).toEqual({ alreadySeeded: 1 });
+    expect(await seedDemo(a, { scale: 1 })).toEqual({ alreadySeeded: 1 });
     expect(await a.prisma.case.count()).toBe(before);
   });
 
@@ -227,14 +229,72 @@ describe.each(backends)("demo dataset on %s", (backend) => {
     expect(await a.prisma.earlyWarningReport.count({ where: { caseId: { not: null } } })).toBeGreaterThan(0);
   });
 
-  it("round-trips awkward text through the bulk insert's literals", async () => {
+  it("round-trips awkward text through COPY's text format", async () => {
     const db = await freshDatabase(backend);
-    const awkward = [`O'Neil`, `say "hi"`, `back\\slash`, `{brace,comma}`, `NULL`, `ünï`, ""];
-    await bulkInsert(db.prisma, "Person", [{ id: "00000000-0000-4000-8000-000000000001", fullName: awkward.join(" "), aliases: awkward, nationality: [], createdAt: new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 6)), updatedAt: new Date(Date.UTC(2024, 0, 2)) }], 10);
-    const p = await db.prisma.person.findUniqueOrThrow({ where: { id: "00000000-0000-4000-8000-000000000001" } });
+    const awkward = [`O'Neil`, `say "hi"`, `back\\slash`, `{brace,comma}`, `NULL`, `\\N`, `tab\there`, `two\nlines\r\n`, `ünï 🙂`, ""];
+    const row = {
+      id: "00000000-0000-4000-8000-000000000001", fullName: awkward.join(" "), aliases: awkward, nationality: [], birthDate: null,
+      createdAt: new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 6)), updatedAt: new Date(Date.UTC(2024, 0, 2)),
+    };
+    const { columns, data } = copyText("Person", [row]);
+    await db.raw.transaction((tx) => tx.copyFrom("Person", columns, data));
+    const p = await db.prisma.person.findUniqueOrThrow({ where: { id: row.id } });
     await db.close();
     expect(p.aliases).toEqual(awkward);
     expect(p.fullName).toBe(awkward.join(" "));
+    expect(p.birthDate).toBeNull();
     expect(p.createdAt.toISOString()).toBe("2024-01-02T03:04:05.006Z");
+  });
+
+  it("leaves nothing behind when the seed fails part-way", async () => {
+    const db = await freshDatabase(backend);
+    try {
+      // A case the seed will try to write again: its COPY fails on the primary key after regions,
+      // organizations and a chunk of persons were written in the same transaction.
+      const [firstCase] = await a.raw.query<Record<string, unknown>>(`SELECT * FROM "Case" ORDER BY "contributedAt" LIMIT 1`);
+      await db.raw.transaction(async (tx) => {
+        await tx.query(`INSERT INTO "Region" (code, name, level) VALUES ('61', 'Kalimantan Barat', 'PROVINCE')`);
+        const clash = { ...firstCase!, sourceAgency: "SOMEONE-ELSE", externalId: "X/1", originRegionCode: null, recruitmentRegionCode: null };
+        const { columns, data } = copyText("Case", [clash]);
+        await tx.copyFrom("Case", columns, data);
+      });
+      await expect(seedDemo(db, { scale: 1 })).rejects.toThrow(/Case_pkey|duplicate key/);
+      const counts = await db.raw.query<{ n: string | number }>(
+        `SELECT (SELECT count(*) FROM "Person") + (SELECT count(*) FROM "Organization") + (SELECT count(*) FROM "Region") AS n`,
+      );
+      expect(Number(counts[0]!.n)).toBe(1); // the one region written before: nothing of the failed seed
+      expect(await db.prisma.case.count()).toBe(1);
+      expect(await readCatalog(db.raw)).toEqual(await readCatalog(a.raw)); // every index and key back
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("keeps every index and key exactly as the migrations made them", async () => {
+    const fresh = await freshDatabase(backend);
+    try {
+      expect(await readCatalog(a.raw)).toEqual(await readCatalog(fresh.raw));
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("checks the foreign keys it re-creates after a load against every row loaded", async () => {
+    const db = await freshDatabase(backend);
+    try {
+      const before = await readCatalog(db.raw);
+      const orphan = { id: "00000000-0000-4000-8000-0000000000aa", fullName: "Orphan", aliases: [], nationality: [], personId: "00000000-0000-4000-8000-0000000000bb", updatedAt: new Date(), sourceAgency: "X", sourceSystem: "X", externalId: "X/1", contributedAt: new Date(), contributedBy: "x", version: 1 };
+      const load = db.raw.transaction((tx) =>
+        withConstraintsBuiltAfterLoad(tx, ["PersonStatement"], async () => {
+          const { columns, data } = copyText("PersonStatement", [orphan]);
+          await tx.copyFrom("PersonStatement", columns, data); // accepted here: the key is not there yet
+        }),
+      );
+      await expect(load).rejects.toThrow(/PersonStatement_personId_fkey/);
+      expect(await db.prisma.personStatement.count()).toBe(0);
+      expect(await readCatalog(db.raw)).toEqual(before);
+    } finally {
+      await db.close();
+    }
   });
 });
