@@ -4,7 +4,9 @@
 // column type's input function, exactly as a quoted literal in an INSERT would.
 
 const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
-const escapeText = (text: string) => text.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!);
+const SPECIAL = /[\\\t\n\r]/;
+// Most values need no escape: testing first is several times cheaper than always replacing.
+const escapeText = (text: string) => (SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : text);
 
 /** One value as COPY text, before escaping. */
 function valueText(v: unknown): string {
@@ -32,21 +34,21 @@ export function copyValue(v: unknown): string {
 }
 
 /**
- * The columns of `rows` (every key any row has) and their COPY text. Every row must name every
- * column (null for none): COPY has no per-row DEFAULT, and a column silently defaulted for some
- * rows would be a generator bug.
+ * The columns of `rows` (the first row's keys) and their COPY text. Every row must give every
+ * column a value (null for none): COPY has no per-row DEFAULT, and a column silently defaulted
+ * for some rows would be a generator bug.
  */
 export function copyText(table: string, rows: readonly object[]): { columns: string[]; data: string } {
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const columns = rows.length ? Object.keys(rows[0]!) : [];
   let data = "";
   for (const row of rows) {
     const r = row as Record<string, unknown>;
-    const line = columns.map((c) => {
-      const v = r[c];
-      if (v === undefined) throw new Error(`${table} row ${String(r.id ?? "")} has no value for ${c}`);
-      return copyValue(v);
-    });
-    data += line.join("\t") + "\n";
+    for (let i = 0; i < columns.length; i++) {
+      const v = r[columns[i]!];
+      if (v === undefined) throw new Error(`${table} row ${String(r.id ?? "")} has no value for ${columns[i]}`);
+      data += (i ? "\t" : "") + copyValue(v);
+    }
+    data += "\n";
   }
   return { columns, data };
 }
