@@ -7,7 +7,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { lockDataDir } from "./data-dir-lock";
-import type { RawSql } from "./raw-sql";
+import type { TransactionalRawSql } from "./raw-sql";
 import { releaseOnFailedClose } from "./release-on-failed-close";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -15,7 +15,8 @@ export type DatabaseKind = "pglite" | "postgres";
 export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
-  raw: RawSql;
+  /** Below Prisma: not counted in queryCount. */
+  raw: TransactionalRawSql;
   /** SQL statements sent by Prisma since start; tests use it to prove query bounds. */
   readonly queryCount: number;
   /** Human-readable location without credentials. */
@@ -103,11 +104,32 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     // and releases it with the error.
     pool.on("connect", (client) => client.on("error", () => undefined));
     const prisma = new PrismaClient({ adapter: counting(releaseOnFailedClose(new PrismaPg(pool)), counter) });
-    const raw: RawSql = {
+    const raw: TransactionalRawSql = {
       exec: async (sql) => {
         await pool.query(sql);
       },
       query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params as unknown[])).rows as T[],
+      transaction: async (fn) => {
+        const client = await pool.connect();
+        let broken: Error | undefined;
+        try {
+          await client.query("BEGIN");
+          const result = await fn({
+            exec: async (sql) => {
+              await client.query(sql);
+            },
+            query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params as unknown[])).rows as T[],
+          });
+          await client.query("COMMIT");
+          return result;
+        } catch (err) {
+          // A connection that cannot even roll back is dropped, not returned to the pool.
+          await client.query("ROLLBACK").catch((e: Error) => (broken = e));
+          throw err;
+        } finally {
+          client.release(broken);
+        }
+      },
     };
     return {
       kind: "postgres",
@@ -135,11 +157,21 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     throw err;
   });
   const prisma = new PrismaClient({ adapter: counting(new PrismaPGlite(client as never) as unknown as SqlDriverAdapterFactory, counter) });
-  const raw: RawSql = {
+  const raw: TransactionalRawSql = {
     exec: async (sql) => {
       await client.exec(sql);
     },
     query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params as unknown[])).rows,
+    // PGlite runs one transaction at a time, Prisma's included (its adapter uses the same mutex).
+    transaction: (fn) =>
+      client.transaction((tx) =>
+        fn({
+          exec: async (sql) => {
+            await tx.exec(sql);
+          },
+          query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params as unknown[])).rows,
+        }),
+      ),
   };
   return {
     kind: "pglite",
