@@ -11,6 +11,7 @@ import { startHubServer, type HubServer } from "./server";
 import { createHubMetrics, type HubMetrics } from "./metrics/hub-metrics";
 import { startMetricsServer, type MetricsServer } from "./metrics/metrics-server";
 import { AuditCheckpointer } from "./audit/checkpointer";
+import { auditSealer } from "./audit/sealer";
 
 export interface RunningHub {
   server: HubServer;
@@ -53,8 +54,10 @@ export async function startHub(config: Config, log: Logger, opts: { migrate: boo
       limits: config.httpLimits,
       corsOrigins: config.corsOrigins,
     });
-    // A log that grew while no checkpoint was kept (or an upgrade) gets one now; a checkpoint the
-    // log no longer matches is reported at once.
+    // Entries a crashed process or a script left committed but unsealed are chained now. A log that
+    // grew while no checkpoint was kept (or an upgrade) gets one; a checkpoint the log no longer
+    // matches is reported at once.
+    await auditSealer(db).sync();
     auditCheckpointer.poke();
     let metricsServer: MetricsServer | undefined;
     if (metrics && config.metrics.mode === "port") {

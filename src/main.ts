@@ -207,8 +207,15 @@ audit
     try {
       const [t] = await db.raw.query<{ t: string | null }>(`SELECT to_regclass('"AuditEntry"')::text AS t`);
       if (!t?.t) throw new CliError(`no audit log in ${db.location} (run \`tppo-hub migrate\` first)`);
+      // Entries committed but not yet chained (a hub killed between a contribution's commit and
+      // its seal pass, a script) are sealed first, as the hub would: then the whole log is checked.
+      const [inbox] = await db.raw.query<{ t: string | null }>(`SELECT to_regclass('"AuditInbox"')::text AS t`);
+      const { AuditSealer } = require("./audit/sealer") as typeof import("./audit/sealer");
+      const sealer = new AuditSealer(db.raw);
+      if (inbox?.t) await sealer.sync();
       const r = await verifyAuditLog(db.raw, { checkpointFile, key, expectHeads });
       if (!r.ok) throw new CliError(r.problem ?? "audit log not verified");
+      if (sealer.stats.sealed) process.stdout.write(`Sealed ${sealer.stats.sealed} committed entries that were waiting for their seq and hash.\n`);
       process.stdout.write(verifiedReport(r));
     } finally {
       await db.close();

@@ -1,6 +1,7 @@
-// Apollo plugin: names the operation on ctx.audit and appends the request's reads before the
-// response is sent. If the append fails the response is replaced by an error: data whose
-// release is not on record must not leave the hub.
+// Apollo plugin: names the operation on ctx.audit and, before the response is sent, puts the
+// request's reads on the chain and seals its recorded writes (one shared seal pass, group commit:
+// src/audit/sealer.ts). If that fails the response is replaced by an error: data whose release is
+// not on record must not leave the hub.
 import type { ApolloServerPlugin } from "@apollo/server";
 import { isDatabaseUnavailable } from "../db/unavailable";
 import { ErrorCodes } from "../errors";
@@ -18,7 +19,7 @@ export function auditPlugin(): ApolloServerPlugin<RequestContext> {
           if (!audit) return;
           try {
             if (audit.pending > 0) await audit.flush();
-            // Writes committed in their own transactions, reads just now: move the head checkpoint.
+            // Reads and writes are sealed now: move the head checkpoint.
             if (audit.appended) rc.contextValue.auditCheckpointer?.poke();
           } catch (err) {
             rc.contextValue.log.error({ err }, "audit append failed: response withheld");

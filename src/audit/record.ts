@@ -1,6 +1,6 @@
 // Audit hooks called by resolvers and contributions, so no write path can bypass the log.
 import type { RequestContext } from "../request/context";
-import { appendAuditEntries, type AuditClient } from "./append";
+import { appendAuditEntries, recordAuditEntries, type AuditClient } from "./append";
 import type { AuditWriteEntry } from "./trail";
 
 export type AuditWrite = AuditWriteEntry;
@@ -16,9 +16,11 @@ export type AuditWrite = AuditWriteEntry;
  */
 export async function auditWrite(ctx: RequestContext, entry: AuditWrite, tx?: AuditClient): Promise<void> {
   if (ctx.audit) return ctx.audit.write(entry, tx);
-  // Contexts built outside the HTTP server (scripts, imports) carry no trail.
+  // Contexts built outside the HTTP server (scripts, imports) carry no trail. In a transaction the
+  // entry is recorded without the append lock and sealed by the next seal pass (any request's, the
+  // hub's start, `audit verify`, or the next call without tx); alone it is sealed at once.
   const p = ctx.principal;
-  await appendAuditEntries(tx ?? ctx.db.prisma, [
+  await (tx ? recordAuditEntries : appendAuditEntries)(tx ?? ctx.db.prisma, [
     {
       requestId: ctx.requestId,
       agency: p?.agency ?? null,

@@ -1,9 +1,10 @@
 // The per-request audit collector (ctx.audit). Reads are gathered while the request resolves and
-// appended in one transaction before the response leaves (src/audit/plugin.ts); writes are
-// appended at once, inside the caller's transaction when it passes one.
+// sealed into the chain before the response leaves (src/audit/plugin.ts); writes are recorded at
+// once, inside the caller's transaction when it passes one, and sealed with the reads.
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { appendAuditEntries, type AuditClient, type AuditEntryInput } from "./append";
+import { appendAuditEntries, recordAuditEntries, type AuditClient, type AuditEntryInput } from "./append";
 import type { AuditAction } from "./chain";
+import type { AuditSealer } from "./sealer";
 
 export interface AuditActor {
   requestId: string;
@@ -43,10 +44,18 @@ export class AuditTrail {
   /** Whether this request appended any entry (the head checkpoint then needs an update). */
   appended = false;
   private readonly buckets = new Map<string, Bucket>();
+  /** Writes recorded in the inbox and not yet known to be sealed. */
+  private unsealed = false;
 
+  /**
+   * With a sealer (the hub's requests), writes cost one statement and no lock, and flush() waits
+   * for the sealer's next pass (group commit). Without one (scripts, tests), every append takes
+   * the append lock itself (appendAuditEntries).
+   */
   constructor(
     private readonly prisma: PrismaClient,
     readonly actor: AuditActor,
+    private readonly sealer?: AuditSealer,
   ) {}
 
   /**
@@ -68,20 +77,26 @@ export class AuditTrail {
   }
 
   /**
-   * Appends a write entry now. Pass the contribution's transaction client so the entry commits
-   * with the write (and disappears with it on rollback); without one, the entry is appended in
-   * its own transaction (use that for REJECTED, after the record's transaction rolled back).
+   * Records a write entry now. Pass the contribution's transaction client so the entry commits
+   * with the write (and disappears with it on rollback); without one, the entry is committed on
+   * its own (use that for REJECTED, after the record's transaction rolled back). With a sealer it
+   * is one INSERT and no lock; flush() (before the response) seals it into the chain.
    */
   async write(entry: AuditWriteEntry, tx?: AuditClient): Promise<void> {
     const entries = [this.entry("WRITE", entry.recordType, [...entry.recordIds].sort(), [...entry.fields].sort(), entry.decision)];
-    await appendAuditEntries(tx ?? this.prisma, entries);
+    if (this.sealer) {
+      await recordAuditEntries(tx ?? this.prisma, entries);
+      this.unsealed = true;
+    } else {
+      await appendAuditEntries(tx ?? this.prisma, entries);
+    }
     this.appended = true;
     this.onAppended?.(entries);
   }
 
-  /** Number of reads waiting for flush(). */
+  /** Number of reads waiting for flush(), plus 1 when recorded writes still wait for a seal. */
   get pending(): number {
-    let n = 0;
+    let n = this.unsealed ? 1 : 0;
     for (const b of this.buckets.values()) n += b.byId.size;
     return n;
   }
@@ -111,10 +126,19 @@ export class AuditTrail {
     return out;
   }
 
-  /** Appends everything collected (one transaction); returns how many entries were written. */
+  /**
+   * Puts everything collected on the chain and seals the writes recorded so far; returns how many
+   * read entries were written. With a sealer this waits for its next pass (shared with every
+   * request waiting then); without one it appends in a transaction of its own.
+   */
   async flush(): Promise<number> {
     const entries = this.drain();
-    await appendAuditEntries(this.prisma, entries);
+    if (this.sealer) {
+      if (entries.length || this.unsealed) await this.sealer.append(entries);
+      this.unsealed = false;
+    } else {
+      await appendAuditEntries(this.prisma, entries);
+    }
     if (entries.length) this.appended = true;
     this.onAppended?.(entries);
     return entries.length;

@@ -1,5 +1,6 @@
 // The audit log, read-only: auditors page through it; no mutation exists that could change it.
 import { AUDIT_ACTIONS, type AuditAction } from "../audit/chain";
+import { auditSealer } from "../audit/sealer";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder";
 import { badInput, range, reads } from "./filters";
@@ -101,7 +102,12 @@ builder.queryFields((t) => ({
         "The audit log, newest entry first. Relay cursor pagination (first/after or last/before); at most 100 per page. " +
         "Read-only: no operation can change or remove an entry. Check the whole chain with `tppo-hub audit verify`.",
       args: { filter: t.arg({ type: AuditLogFilter, required: false, description: "Optional filter." }) },
-      resolve: (query, _root, args, ctx) => ctx.db.prisma.auditEntry.findMany({ ...query, where: auditWhere(args.filter), orderBy: { seq: "desc" } }),
+      resolve: async (query, _root, args, ctx) => {
+        // Entries committed in the inbox (a contribution still answering, a script's) are sealed
+        // first, so the auditor sees every committed entry, each with its seq.
+        await auditSealer(ctx.db).sync();
+        return ctx.db.prisma.auditEntry.findMany({ ...query, where: auditWhere(args.filter), orderBy: { seq: "desc" } });
+      },
       totalCount: (_conn, args, ctx) => ctx.db.prisma.auditEntry.count({ where: auditWhere(args.filter) }),
     },
     { name: "AuditEntryConnection", description: "A page of audit entries." },

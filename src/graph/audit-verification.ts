@@ -3,6 +3,7 @@
 // without stopping the hub or opening its data directory.
 import type { LogVerification } from "../audit/verification";
 import { verifyAuditLog } from "../audit/verification";
+import { auditSealer } from "../audit/sealer";
 import { builder } from "./builder";
 import type { RequestContext } from "../request/context";
 
@@ -48,6 +49,8 @@ const AuditVerificationType = builder.objectRef<Result>("AuditVerification").imp
 const running = new WeakMap<object, Promise<Result>>();
 
 async function verify(ctx: RequestContext): Promise<Result> {
+  // Seal what is committed and waiting first, so the whole committed log is verified.
+  await auditSealer(ctx.db).sync();
   const cp = ctx.auditCheckpointer;
   // Bring the checkpoint up to the committed head first (it never overwrites one the log no
   // longer matches), so a fresh append is not mistaken for a missing checkpoint.

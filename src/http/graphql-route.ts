@@ -5,6 +5,7 @@ import type { ApolloServer } from "@apollo/server";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AuditCheckpointer } from "../audit/checkpointer";
 import { AuditTrail } from "../audit/trail";
+import { auditSealer } from "../audit/sealer";
 import { AuthError, type Authenticator } from "../auth/authenticator";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/database";
@@ -54,7 +55,7 @@ export function graphqlRoute(app: FastifyInstance, o: GraphqlRouteOptions): void
         log,
         principal,
         access: new Access(principal, o.policy, o.db),
-        audit: new AuditTrail(o.db.prisma, { requestId: request.id, agency: principal.agency, roles: principal.roles, purpose: principal.purpose }),
+        audit: new AuditTrail(o.db.prisma, { requestId: request.id, agency: principal.agency, roles: principal.roles, purpose: principal.purpose }, auditSealer(o.db)),
         statsMinCell: o.statsMinCell,
         auditCheckpointer: o.auditCheckpointer,
         signal: op!.signal,

@@ -16,7 +16,7 @@ export interface RequestContext {
   principal: Principal;
   /** The principal's access decisions, row scopes and protections for this request (src/policy/). */
   access: Access;
-  /** Per-request audit trail (src/audit/trail.ts): reads are appended before the response leaves. */
+  /** Per-request audit trail (src/audit/trail.ts): reads and writes are sealed before the response leaves. */
   audit: AuditTrail;
   /** Keeps the audit log's signed head checkpoint up to date (absent: the hub keeps none). */
   auditCheckpointer?: AuditCheckpointer;
