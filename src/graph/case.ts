@@ -1,6 +1,7 @@
 // Case: a TPPO case (HTCDS cas_/vic_ aligned) with the full picture around it.
 import type { CaseStatus } from "../generated/prisma/client.ts";
 import { rowScope } from "../policy/row-scope";
+import { readCount, readFirst, readMany } from "../read/reader";
 import { builder } from "./builder";
 import type { RequestContext } from "../request/context";
 import {
@@ -270,8 +271,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "One case by hub id, with whatever of its picture you select. Null when it does not exist or is outside the caller's scope.",
     args: { id: t.arg.id({ required: true, description: "Hub identifier (UUID).", extensions: reads("Case.id") }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.case.findFirst({ ...query, where: byIdInScope(ctx, "Case", args.id) }),
+    resolve: async (query, _root, args, ctx) => (await readFirst(ctx, "Case", { ...query, where: byIdInScope(ctx, "Case", args.id) })) as never,
   }),
   cases: t.prismaConnection(
     {
@@ -285,9 +285,9 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: CaseFilter, required: false, description: "Optional filter." }),
         orderBy: t.arg({ type: CaseOrder.ref, required: false, defaultValue: "IDENTIFIED_AT_DESC", description: "Sort order (default IDENTIFIED_AT_DESC)." }),
       },
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.prisma.case.findMany({ ...query, where: caseWhere(ctx, args.filter), orderBy: CaseOrder.toPrisma(args.orderBy, "IDENTIFIED_AT_DESC") }),
-      totalCount: (_conn, args, ctx) => ctx.db.prisma.case.count({ where: caseWhere(ctx, args.filter) }),
+      resolve: async (query, _root, args, ctx) =>
+        (await readMany(ctx, "Case", { ...query, where: caseWhere(ctx, args.filter), orderBy: CaseOrder.toPrisma(args.orderBy, "IDENTIFIED_AT_DESC") })) as never,
+      totalCount: (_conn, args, ctx) => readCount(ctx, "Case", caseWhere(ctx, args.filter)),
     },
     { name: "CaseConnection", description: "A page of cases." },
     { name: "CaseEdge", description: "A case in a page." },
