@@ -1,7 +1,8 @@
 // Case: a TPPO case (HTCDS cas_/vic_ aligned) with the full picture around it.
 import type { CaseStatus } from "../generated/prisma/client.ts";
 import { rowScope } from "../policy/row-scope";
-import { readCount, readFirst, readMany } from "../read/reader";
+import { readCount, readFirst, readPage } from "../read/reader";
+import { selects } from "../read/selection";
 import { builder } from "./builder";
 import type { RequestContext } from "../request/context";
 import {
@@ -285,9 +286,10 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: CaseFilter, required: false, description: "Optional filter." }),
         orderBy: t.arg({ type: CaseOrder.ref, required: false, defaultValue: "IDENTIFIED_AT_DESC", description: "Sort order (default IDENTIFIED_AT_DESC)." }),
       },
-      resolve: async (query, _root, args, ctx) =>
-        (await readMany(ctx, "Case", { ...query, where: caseWhere(ctx, args.filter), orderBy: CaseOrder.toPrisma(args.orderBy, "IDENTIFIED_AT_DESC") })) as never,
-      totalCount: (_conn, args, ctx) => readCount(ctx, "Case", caseWhere(ctx, args.filter)),
+      // totalCount comes out of the page's own statement when both are selected.
+      resolve: async (query, _root, args, ctx, info) =>
+        (await readPage(ctx, "Case", { ...query, where: caseWhere(ctx, args.filter), orderBy: CaseOrder.toPrisma(args.orderBy, "IDENTIFIED_AT_DESC") }, selects(info, "totalCount") ? args : null)) as never,
+      totalCount: (_conn, args, ctx) => readCount(ctx, "Case", caseWhere(ctx, args.filter), args),
     },
     { name: "CaseConnection", description: "A page of cases." },
     { name: "CaseEdge", description: "A case in a page." },

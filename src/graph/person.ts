@@ -4,7 +4,8 @@ import { RESOLVED_FIELDS, resolvePerson, type FieldConflict, type Resolution, ty
 import { normalizeDocumentNumber } from "../domain/identity-documents";
 import type { IdentityDocumentType, PersonStatement } from "../generated/prisma/client.ts";
 import { rowScope } from "../policy/row-scope";
-import { readCount, readFirst, readMany } from "../read/reader";
+import { readCount, readFirst, readMany, readPage } from "../read/reader";
+import { selects } from "../read/selection";
 import { builder } from "./builder";
 import type { RequestContext } from "../request/context";
 import { IdentityDocumentTypeEnum, ParticipantRoleEnum, SexEnum } from "./enums";
@@ -315,9 +316,10 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: PersonFilter, required: false, description: "Optional filter." }),
         orderBy: t.arg({ type: PersonOrder.ref, required: false, defaultValue: "CREATED_AT_DESC", description: "Sort order (default CREATED_AT_DESC)." }),
       },
-      resolve: async (query, _root, args, ctx) =>
-        (await readMany(ctx, "Person", { ...query, where: personWhere(ctx, args.filter), orderBy: PersonOrder.toPrisma(args.orderBy, "CREATED_AT_DESC") })) as never,
-      totalCount: (_conn, args, ctx) => readCount(ctx, "Person", personWhere(ctx, args.filter)),
+      // totalCount comes out of the page's own statement when both are selected.
+      resolve: async (query, _root, args, ctx, info) =>
+        (await readPage(ctx, "Person", { ...query, where: personWhere(ctx, args.filter), orderBy: PersonOrder.toPrisma(args.orderBy, "CREATED_AT_DESC") }, selects(info, "totalCount") ? args : null)) as never,
+      totalCount: (_conn, args, ctx) => readCount(ctx, "Person", personWhere(ctx, args.filter), args),
     },
     { name: "PersonConnection", description: "A page of persons." },
     { name: "PersonEdge", description: "A person in a page." },

@@ -52,6 +52,11 @@ export function factColumns(access: Access, m: Model, alias: string, p: Params, 
       );
     }
   }
+  // Person resolution ranks statements by their agency's type (src/graph/loaders.ts agencyTypeByCode).
+  if (m.name === "PersonStatement") {
+    const o = a.next();
+    parts.push(`'sourceAgency', ${alias}."sourceAgency"`, `'agencyType', (SELECT ${o}."agencyType" FROM "Organization" ${o} WHERE ${o}."code" = ${alias}."sourceAgency")`);
+  }
   return parts.length ? { [FACTS]: `json_build_object(${parts.join(", ")})` } : {};
 }
 
@@ -63,7 +68,16 @@ type Facts = {
   victimRows?: VictimRow[];
   caseId?: string | null;
   caseVictims?: { personId: string; victimRows: VictimRow[] }[];
+  sourceAgency?: string;
+  agencyType?: string | null;
 };
+
+const agencyTypes = new WeakMap<Access, Map<string, string | null>>();
+
+/** Agency types by organization code that this request's compiled reads already found. */
+export function knownAgencyTypes(access: Access): ReadonlyMap<string, string | null> {
+  return agencyTypes.get(access) ?? new Map();
+}
 
 const protection = (rows: VictimRow[]) => protectionOf(rows.map((r) => ({ isChild: r.isChild, consentAgencies: r.consentAgencies ?? [] })));
 
@@ -74,6 +88,11 @@ export function primeFacts(access: Access, m: Model, row: Obj): void {
   delete row[FACTS];
   if (f.id !== undefined && f.visible !== undefined) access.primeVisible(m.name, f.id, f.visible === true);
   if (f.personId && f.victimRows) access.protections.prime(f.personId, protection(f.victimRows));
+  if (f.sourceAgency !== undefined) {
+    let known = agencyTypes.get(access);
+    if (!known) agencyTypes.set(access, (known = new Map()));
+    known.set(f.sourceAgency, f.agencyType ?? null);
+  }
   if (f.caseId && f.caseVictims) {
     const facts = f.caseVictims.map((v) => protection(v.victimRows));
     f.caseVictims.forEach((v, i) => access.protections.prime(v.personId, facts[i]!));

@@ -176,11 +176,19 @@ export interface Compiled {
   reverse: boolean;
 }
 
-/** One statement returning one JSON column `j` per row of `modelName`. */
-export function compileFindMany(modelName: string, args: FindArgs, extras?: Extras, one = false): Compiled {
+/**
+ * One statement returning one JSON column `j` per row of `modelName`; with `countWhere`, instead
+ * ONE row: `n`, the count of all rows matching it (a connection's totalCount), and `j`, the rows
+ * as a JSON array.
+ */
+export function compileFindMany(modelName: string, args: FindArgs, extras?: Extras, one = false, countWhere?: Obj): Compiled {
   const c: Ctx = { p: new Params(), a: aliases(), extras };
-  const { sql, reverse } = rowsSql(model(modelName), args, c, one);
-  return { sql: `SELECT to_json(j) AS j FROM (${sql}) j`, params: c.p.values, reverse };
+  const m = model(modelName);
+  const { sql, reverse } = rowsSql(m, args, c, one);
+  if (!countWhere) return { sql: `SELECT to_json(j) AS j FROM (${sql}) j`, params: c.p.values, reverse };
+  const t = c.a.next();
+  const count = `SELECT count(*)::int FROM ${q(modelName)} ${t} WHERE ${whereSql(m, t, countWhere, c.p, c.a)}`;
+  return { sql: `SELECT (${count}) AS n, (SELECT coalesce(json_agg(j), '[]'::json) FROM (${sql}) j) AS j`, params: c.p.values, reverse };
 }
 
 /** `SELECT count(*)` of the rows of `modelName` matching `where`. */

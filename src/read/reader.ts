@@ -15,10 +15,12 @@ type Delegate = { findMany(a: unknown): Promise<Obj[]>; count(a: unknown): Promi
 const delegate = (ctx: RequestContext, name: string) =>
   (ctx.db.prisma as unknown as Record<string, Delegate>)[name[0]!.toLowerCase() + name.slice(1)]!;
 
-async function run(ctx: RequestContext, modelName: string, args: FindArgs, one: boolean): Promise<Obj[] | null> {
+type Page = { rows: Obj[]; count?: number };
+
+async function run(ctx: RequestContext, modelName: string, args: FindArgs, one: boolean, countWhere?: Obj): Promise<Page | null> {
   let compiled;
   try {
-    compiled = compileFindMany(modelName, args, (m, alias, p, a, toOne) => factColumns(ctx.access, m, alias, p, a, toOne), one);
+    compiled = compileFindMany(modelName, args, (m, alias, p, a, toOne) => factColumns(ctx.access, m, alias, p, a, toOne), one, countWhere);
   } catch (err) {
     if (err instanceof Unsupported) {
       ctx.log.debug({ err: err.message, model: modelName }, "read compiler: falling back to Prisma");
@@ -26,26 +28,45 @@ async function run(ctx: RequestContext, modelName: string, args: FindArgs, one: 
     }
     throw err;
   }
-  const rows = await ctx.db.raw.query<{ j: Obj | string }>(compiled.sql, compiled.params);
+  const result = await ctx.db.raw.query<{ j: unknown; n?: number }>(compiled.sql, compiled.params);
+  const json = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v) as Obj | Obj[];
+  const raw = countWhere ? (json(result[0]!.j) as Obj[]) : result.map((r) => json(r.j) as Obj);
   const m = model(modelName);
-  const out = rows.map((r) => revive(m, typeof r.j === "string" ? (JSON.parse(r.j) as Obj) : r.j, args, (mm, row) => primeFacts(ctx.access, mm, row)));
-  return compiled.reverse ? out.reverse() : out;
+  const rows = raw.map((r) => revive(m, r, args, (mm, row) => primeFacts(ctx.access, mm, row)));
+  if (compiled.reverse) rows.reverse();
+  return { rows, count: countWhere ? Number(result[0]!.n) : undefined };
 }
 
 /** Prisma's `findMany` for `modelName`, in one statement. */
 export async function readMany(ctx: RequestContext, modelName: string, args: FindArgs): Promise<Obj[]> {
-  return (await run(ctx, modelName, args, false)) ?? delegate(ctx, modelName).findMany(args);
+  return (await run(ctx, modelName, args, false))?.rows ?? delegate(ctx, modelName).findMany(args);
 }
 
 /** Prisma's `findFirst`, in one statement. */
 export async function readFirst(ctx: RequestContext, modelName: string, args: FindArgs): Promise<Obj | null> {
-  const rows = await run(ctx, modelName, { ...args, take: 1 }, true);
-  if (rows) return rows[0] ?? null;
+  const page = await run(ctx, modelName, { ...args, take: 1 }, true);
+  if (page) return page.rows[0] ?? null;
   return (await delegate(ctx, modelName).findMany({ ...args, take: 1 }))[0] ?? null;
 }
 
-/** Prisma's `count` for a where, in one statement. */
-export async function readCount(ctx: RequestContext, modelName: string, where: Obj | undefined): Promise<number> {
+/**
+ * A connection's page. When the selection asks for totalCount (`countKey`, the field's args
+ * object, which Pothos hands to the totalCount callback too), the count comes out of the same
+ * statement and `readCount` answers it from there.
+ */
+export async function readPage(ctx: RequestContext, modelName: string, args: FindArgs, countKey: object | null): Promise<Obj[]> {
+  if (!countKey) return readMany(ctx, modelName, args);
+  const page = run(ctx, modelName, args, false, args.where ?? {});
+  counts.set(countKey, page.then((p) => p?.count));
+  return (await page)?.rows ?? delegate(ctx, modelName).findMany(args);
+}
+
+const counts = new WeakMap<object, Promise<number | undefined>>();
+
+/** Prisma's `count` for a where, in one statement; from the page's own statement when it has it. */
+export async function readCount(ctx: RequestContext, modelName: string, where: Obj | undefined, countKey?: object): Promise<number> {
+  const known = countKey ? await counts.get(countKey) : undefined;
+  if (known !== undefined) return known;
   let compiled;
   try {
     compiled = compileCount(modelName, where);
