@@ -16,7 +16,12 @@ export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
   raw: RawSql;
-  /** SQL statements sent since start, by Prisma and through `raw`; tests use it to prove query bounds. */
+  /**
+   * The compiled read path's statements (src/read/): `raw.query`, counted in `queryCount` like
+   * Prisma's. `raw` itself stays uncounted (migrations, readiness, test helpers).
+   */
+  read<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** SQL statements sent by Prisma and by `read` since start; tests use it to prove query bounds. */
   readonly queryCount: number;
   /** Human-readable location without credentials. */
   location: string;
@@ -103,21 +108,20 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     // and releases it with the error.
     pool.on("connect", (client) => client.on("error", () => undefined));
     const prisma = new PrismaClient({ adapter: counting(releaseOnFailedClose(new PrismaPg(pool)), counter) });
-    // Counted like Prisma's statements: the compiled read path (src/read/) runs here.
     const raw: RawSql = {
       exec: async (sql) => {
-        counter.n++;
         await pool.query(sql);
       },
-      query: async <T>(sql: string, params?: unknown[]) => {
-        counter.n++;
-        return (await pool.query(sql, params as unknown[])).rows as T[];
-      },
+      query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params as unknown[])).rows as T[],
     };
     return {
       kind: "postgres",
       prisma,
       raw,
+      read: (sql, params) => {
+        counter.n++;
+        return raw.query(sql, params);
+      },
       get queryCount() {
         return counter.n;
       },
@@ -142,18 +146,18 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const prisma = new PrismaClient({ adapter: counting(new PrismaPGlite(client as never) as unknown as SqlDriverAdapterFactory, counter) });
   const raw: RawSql = {
     exec: async (sql) => {
-      counter.n++;
       await client.exec(sql);
     },
-    query: async <T>(sql: string, params?: unknown[]) => {
-      counter.n++;
-      return (await client.query<T>(sql, params as unknown[])).rows;
-    },
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params as unknown[])).rows,
   };
   return {
     kind: "pglite",
     prisma,
     raw,
+    read: (sql, params) => {
+      counter.n++;
+      return raw.query(sql, params);
+    },
     get queryCount() {
       return counter.n;
     },

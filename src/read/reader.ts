@@ -1,6 +1,6 @@
 // The compiled read path's entry points for root resolvers: findMany / findFirst / count with
 // Prisma's argument shapes, answered by ONE SQL statement each through the database's raw driver
-// (no Prisma query compilation). A shape the compiler does not support goes to Prisma unchanged,
+// (`db.read`: no Prisma query compilation, counted in db.queryCount). A shape the compiler does not support goes to Prisma unchanged,
 // so correctness never depends on the compiler knowing everything.
 import type { RequestContext } from "../request/context";
 import { factColumns, primeFacts } from "./facts";
@@ -28,7 +28,7 @@ async function run(ctx: RequestContext, modelName: string, args: FindArgs, one: 
     }
     throw err;
   }
-  const result = await ctx.db.raw.query<{ j: unknown; n?: number }>(compiled.sql, compiled.params);
+  const result = await ctx.db.read<{ j: unknown; n?: number }>(compiled.sql, compiled.params);
   const json = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v) as Obj | Obj[];
   const raw = countWhere ? (json(result[0]!.j) as Obj[]) : result.map((r) => json(r.j) as Obj);
   const m = model(modelName);
@@ -74,6 +74,6 @@ export async function readCount(ctx: RequestContext, modelName: string, where: O
     if (err instanceof Unsupported) return delegate(ctx, modelName).count({ where });
     throw err;
   }
-  const rows = await ctx.db.raw.query<{ n: number }>(compiled.sql, compiled.params);
+  const rows = await ctx.db.read<{ n: number }>(compiled.sql, compiled.params);
   return Number(rows[0]!.n);
 }

@@ -2,7 +2,7 @@
 // nesting depth: ONE statement per root field (src/read/; a connection's totalCount and the
 // agency types behind Person.conflicts come out of it too), plus the audit log's append for the
 // sensitive fields read. db.queryCount counts Prisma's statements
-// and the compiled path's (db.raw) alike.
+// and the compiled path's (db.read) alike.
 import { randomUUID } from "node:crypto";
 import { BoundCaseDeepDocument, BoundCasePictureDocument, BoundCasesByRegionDocument, BoundPersonByNikDocument } from "../generated/graphql";
 import { backends, startTestHub, type TestHub } from "../support/hub";
