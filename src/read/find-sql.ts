@@ -181,10 +181,10 @@ export interface Compiled {
  * ONE row: `n`, the count of all rows matching it (a connection's totalCount), and `j`, the rows
  * as a JSON array.
  */
-export function compileFindMany(modelName: string, args: FindArgs, extras?: Extras, one = false, countWhere?: Obj): Compiled {
+export function compileFindMany(modelName: string, args: FindArgs, extras?: Extras, rootFacts = false, countWhere?: Obj): Compiled {
   const c: Ctx = { p: new Params(), a: aliases(), extras };
   const m = model(modelName);
-  const { sql, reverse } = rowsSql(m, args, c, one);
+  const { sql, reverse } = rowsSql(m, args, c, rootFacts);
   if (!countWhere) return { sql: `SELECT to_json(j) AS j FROM (${sql}) j`, params: c.p.values, reverse };
   const t = c.a.next();
   const count = `SELECT count(*)::int FROM ${q(modelName)} ${t} WHERE ${whereSql(m, t, countWhere, c.p, c.a)}`;

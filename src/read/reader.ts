@@ -17,10 +17,26 @@ const delegate = (ctx: RequestContext, name: string) =>
 
 type Page = { rows: Obj[]; count?: number };
 
-async function run(ctx: RequestContext, modelName: string, args: FindArgs, one: boolean, countWhere?: Obj): Promise<Page | null> {
+/**
+ * Whether every row matching `where` is inside `scope`: `where` is the scope object itself or ANDs
+ * it in (root resolvers AND `ctx.access.rowWhere(type)`, the same cached object, into their where).
+ */
+function impliesScope(where: unknown, scope: Obj): boolean {
+  if (where === scope) return true;
+  if (!where || typeof where !== "object" || Array.isArray(where)) return false;
+  const and = (where as Obj).AND;
+  return (Array.isArray(and) ? and : and ? [and] : []).some((w) => impliesScope(w, scope));
+}
+
+async function run(ctx: RequestContext, modelName: string, args: FindArgs, countWhere?: Obj): Promise<Page | null> {
+  // The policy checks root rows with Access.visible where GraphQL sees one record (a `case(id:)`, a
+  // connection's edge node). Rows the where already confines to the scope are visible; otherwise the
+  // statement evaluates the scope on each root row.
+  const scoped = ctx.access.hasRowScope(modelName);
+  const implied = scoped && impliesScope(args.where, ctx.access.rowWhere(modelName));
   let compiled;
   try {
-    compiled = compileFindMany(modelName, args, (m, alias, p, a, toOne) => factColumns(ctx.access, m, alias, p, a, toOne), one, countWhere);
+    compiled = compileFindMany(modelName, args, (m, alias, p, a, toOne) => factColumns(ctx.access, m, alias, p, a, toOne), scoped && !implied, countWhere);
   } catch (err) {
     if (err instanceof Unsupported) {
       ctx.log.debug({ err: err.message, model: modelName }, "read compiler: falling back to Prisma");
@@ -33,18 +49,19 @@ async function run(ctx: RequestContext, modelName: string, args: FindArgs, one: 
   const raw = countWhere ? (json(result[0]!.j) as Obj[]) : result.map((r) => json(r.j) as Obj);
   const m = model(modelName);
   const rows = raw.map((r) => revive(m, r, args, (mm, row) => primeFacts(ctx.access, mm, row)));
+  if (implied) for (const r of rows) if (typeof r[m.id] === "string") ctx.access.primeVisible(modelName, r[m.id] as string, true);
   if (compiled.reverse) rows.reverse();
   return { rows, count: countWhere ? Number(result[0]!.n) : undefined };
 }
 
 /** Prisma's `findMany` for `modelName`, in one statement. */
 export async function readMany(ctx: RequestContext, modelName: string, args: FindArgs): Promise<Obj[]> {
-  return (await run(ctx, modelName, args, false))?.rows ?? delegate(ctx, modelName).findMany(args);
+  return (await run(ctx, modelName, args))?.rows ?? delegate(ctx, modelName).findMany(args);
 }
 
 /** Prisma's `findFirst`, in one statement. */
 export async function readFirst(ctx: RequestContext, modelName: string, args: FindArgs): Promise<Obj | null> {
-  const page = await run(ctx, modelName, { ...args, take: 1 }, true);
+  const page = await run(ctx, modelName, { ...args, take: 1 });
   if (page) return page.rows[0] ?? null;
   return (await delegate(ctx, modelName).findMany({ ...args, take: 1 }))[0] ?? null;
 }
@@ -56,7 +73,7 @@ export async function readFirst(ctx: RequestContext, modelName: string, args: Fi
  */
 export async function readPage(ctx: RequestContext, modelName: string, args: FindArgs, countKey: object | null): Promise<Obj[]> {
   if (!countKey) return readMany(ctx, modelName, args);
-  const page = run(ctx, modelName, args, false, args.where ?? {});
+  const page = run(ctx, modelName, args, args.where ?? {});
   counts.set(countKey, page.then((p) => p?.count));
   return (await page)?.rows ?? delegate(ctx, modelName).findMany(args);
 }
