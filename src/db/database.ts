@@ -17,7 +17,12 @@ export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
   raw: RawDatabase;
-  /** SQL statements sent by Prisma since start; tests use it to prove query bounds. */
+  /**
+   * The compiled read path's statements (src/read/): `raw.query`, counted in `queryCount` like
+   * Prisma's. `raw` itself stays uncounted (migrations, readiness, test helpers).
+   */
+  read<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** SQL statements sent by Prisma and by `read` since start; tests use it to prove query bounds. */
   readonly queryCount: number;
   /** Human-readable location without credentials. */
   location: string;
@@ -135,6 +140,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       kind: "postgres",
       prisma,
       raw,
+      read: (sql, params) => {
+        counter.n++;
+        return raw.query(sql, params);
+      },
       get queryCount() {
         return counter.n;
       },
@@ -177,6 +186,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     kind: "pglite",
     prisma,
     raw,
+    read: (sql, params) => {
+      counter.n++;
+      return raw.query(sql, params);
+    },
     get queryCount() {
       return counter.n;
     },

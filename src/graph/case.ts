@@ -1,6 +1,8 @@
 // Case: a TPPO case (HTCDS cas_/vic_ aligned) with the full picture around it.
 import type { CaseStatus } from "../generated/prisma/client.ts";
 import { rowScope } from "../policy/row-scope";
+import { readCount, readFirst, readPage } from "../read/reader";
+import { selects } from "../read/selection";
 import { builder } from "./builder";
 import type { RequestContext } from "../request/context";
 import {
@@ -270,8 +272,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "One case by hub id, with whatever of its picture you select. Null when it does not exist or is outside the caller's scope.",
     args: { id: t.arg.id({ required: true, description: "Hub identifier (UUID).", extensions: reads("Case.id") }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.case.findFirst({ ...query, where: byIdInScope(ctx, "Case", args.id) }),
+    resolve: async (query, _root, args, ctx) => (await readFirst(ctx, "Case", { ...query, where: byIdInScope(ctx, "Case", args.id) })) as never,
   }),
   cases: t.prismaConnection(
     {
@@ -285,9 +286,10 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: CaseFilter, required: false, description: "Optional filter." }),
         orderBy: t.arg({ type: CaseOrder.ref, required: false, defaultValue: "IDENTIFIED_AT_DESC", description: "Sort order (default IDENTIFIED_AT_DESC)." }),
       },
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.prisma.case.findMany({ ...query, where: caseWhere(ctx, args.filter), orderBy: CaseOrder.toPrisma(args.orderBy, "IDENTIFIED_AT_DESC") }),
-      totalCount: (_conn, args, ctx) => ctx.db.prisma.case.count({ where: caseWhere(ctx, args.filter) }),
+      // totalCount comes out of the page's own statement when both are selected.
+      resolve: async (query, _root, args, ctx, info) =>
+        (await readPage(ctx, "Case", { ...query, where: caseWhere(ctx, args.filter), orderBy: CaseOrder.toPrisma(args.orderBy, "IDENTIFIED_AT_DESC") }, selects(info, "totalCount") ? args : null)) as never,
+      totalCount: (_conn, args, ctx) => readCount(ctx, "Case", caseWhere(ctx, args.filter), args),
     },
     { name: "CaseConnection", description: "A page of cases." },
     { name: "CaseEdge", description: "A case in a page." },

@@ -3,6 +3,7 @@
 import DataLoader from "dataloader";
 import type { AgencyType } from "../generated/prisma/client.ts";
 import type { ScopedType } from "../policy/row-scope";
+import { knownAgencyTypes } from "../read/facts";
 import type { RequestContext } from "../request/context";
 
 const perRequest = new WeakMap<RequestContext, Map<string, DataLoader<string, unknown>>>();
@@ -23,11 +24,13 @@ function loader<V>(ctx: RequestContext, key: string, make: () => DataLoader<stri
 export function agencyTypeByCode(ctx: RequestContext): DataLoader<string, AgencyType | null> {
   return loader(ctx, "agencyTypeByCode", () =>
     new DataLoader<string, AgencyType | null>(async (codes) => {
-      const orgs = await ctx.db.prisma.organization.findMany({
-        where: { code: { in: [...codes] } },
-        select: { code: true, agencyType: true },
-      });
-      const byCode = new Map(orgs.map((o) => [o.code, o.agencyType]));
+      // The compiled read that loaded the statements usually read their agencies' types too.
+      const known = knownAgencyTypes(ctx.access);
+      const missing = codes.filter((c) => !known.has(c));
+      const orgs = missing.length
+        ? await ctx.db.prisma.organization.findMany({ where: { code: { in: missing } }, select: { code: true, agencyType: true } })
+        : [];
+      const byCode = new Map<string, AgencyType | null>([...(known as Map<string, AgencyType | null>), ...orgs.map((o) => [o.code!, o.agencyType] as const)]);
       return codes.map((c) => byCode.get(c) ?? null);
     }),
   );

@@ -4,6 +4,8 @@ import { RESOLVED_FIELDS, resolvePerson, type FieldConflict, type Resolution, ty
 import { normalizeDocumentNumber } from "../domain/identity-documents";
 import type { IdentityDocumentType, PersonStatement } from "../generated/prisma/client.ts";
 import { rowScope } from "../policy/row-scope";
+import { readCount, readFirst, readMany, readPage } from "../read/reader";
+import { selects } from "../read/selection";
 import { builder } from "./builder";
 import type { RequestContext } from "../request/context";
 import { IdentityDocumentTypeEnum, ParticipantRoleEnum, SexEnum } from "./enums";
@@ -300,8 +302,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "One person by hub id. Null when it does not exist or is outside the caller's scope.",
     args: { id: t.arg.id({ required: true, description: "Hub identifier (UUID).", extensions: reads("Person.id") }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.person.findFirst({ ...query, where: byIdInScope(ctx, "Person", args.id) }),
+    resolve: async (query, _root, args, ctx) => (await readFirst(ctx, "Person", { ...query, where: byIdInScope(ctx, "Person", args.id) })) as never,
   }),
   persons: t.prismaConnection(
     {
@@ -315,9 +316,10 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: PersonFilter, required: false, description: "Optional filter." }),
         orderBy: t.arg({ type: PersonOrder.ref, required: false, defaultValue: "CREATED_AT_DESC", description: "Sort order (default CREATED_AT_DESC)." }),
       },
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.prisma.person.findMany({ ...query, where: personWhere(ctx, args.filter), orderBy: PersonOrder.toPrisma(args.orderBy, "CREATED_AT_DESC") }),
-      totalCount: (_conn, args, ctx) => ctx.db.prisma.person.count({ where: personWhere(ctx, args.filter) }),
+      // totalCount comes out of the page's own statement when both are selected.
+      resolve: async (query, _root, args, ctx, info) =>
+        (await readPage(ctx, "Person", { ...query, where: personWhere(ctx, args.filter), orderBy: PersonOrder.toPrisma(args.orderBy, "CREATED_AT_DESC") }, selects(info, "totalCount") ? args : null)) as never,
+      totalCount: (_conn, args, ctx) => readCount(ctx, "Person", personWhere(ctx, args.filter), args),
     },
     { name: "PersonConnection", description: "A page of persons." },
     { name: "PersonEdge", description: "A person in a page." },
@@ -343,7 +345,7 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) => {
       const number = lookupNumber(args.type, args.number, "number");
       const issuingCountry = args.issuingCountry ? country(args.issuingCountry, "issuingCountry") : undefined;
-      return ctx.db.prisma.person.findMany({
+      return readMany(ctx, "Person", {
         ...query,
         where: {
           AND: [
@@ -353,7 +355,7 @@ builder.queryFields((t) => ({
         },
         orderBy: { id: "asc" },
         take: 20,
-      });
+      }) as never;
     },
   }),
 }));

@@ -61,6 +61,15 @@ const DELEGATES: Record<string, string> = {
   AuditEntry: "auditEntry",
 };
 
+/** A person's protections from their victim participations (isChild, consentAgencies of each). */
+export function protectionOf(victimRows: readonly { isChild: boolean; consentAgencies: readonly string[] }[]): PersonProtection {
+  // Consent must hold in every case the person is a victim in: the strictest statement wins.
+  const consent = victimRows.length
+    ? victimRows.map((r) => new Set(r.consentAgencies)).reduce((a, b) => new Set([...a].filter((x) => b.has(x))))
+    : new Set<string>();
+  return { victim: victimRows.length > 0, child: victimRows.some((r) => r.isChild), consentAgencies: consent };
+}
+
 export class Access {
   private effects = new Map<string, ResolvedEffect>();
   private wheres = new Map<string, Where>();
@@ -82,12 +91,7 @@ export class Access {
         where: { personId: { in: [...personIds] }, role: "VICTIM" },
         select: { personId: true, isChild: true, consentAgencies: true },
       });
-      return personIds.map((id) => {
-        const mine = rows.filter((r) => r.personId === id);
-        // Consent must hold in every case the person is a victim in: the strictest statement wins.
-        const consent = mine.length ? mine.map((r) => new Set(r.consentAgencies)).reduce((a, b) => new Set([...a].filter((x) => b.has(x)))) : new Set<string>();
-        return { victim: mine.length > 0, child: mine.some((r) => r.isChild), consentAgencies: consent };
-      });
+      return personIds.map((id) => protectionOf(rows.filter((r) => r.personId === id)));
     });
     this.caseProtections = new DataLoader(async (caseIds) => {
       const rows = await db.prisma.caseParticipant.findMany({
@@ -146,9 +150,16 @@ export class Access {
    */
   async protect(effect: ResolvedEffect, field: string, subject: ProtectionSubject | string | null | undefined): Promise<ResolvedEffect> {
     if (effect.kind !== "allow" || !subject) return effect;
+    // Exempt from both protections: nothing can be hidden, so no facts need loading.
+    if (this.exemptFromAll()) return effect;
     const s = typeof subject === "string" ? { personId: subject } : subject;
     const downgrade = "personId" in s ? this.hidden(await this.protections.load(s.personId)) : (await this.caseProtections.load(s.caseId)).some((f) => this.hidden(f));
     return downgrade ? { kind: "mask", masker: this.policy.policy.protections.identityMasks[field] ?? "withhold" } : effect;
+  }
+
+  /** Can a child-victim or consent protection hide anything from this principal? */
+  protectionsApply(): boolean {
+    return !this.exemptFromAll();
   }
 
   /** Exempt from every protection (children's identity and consent) for this token's purpose? */
@@ -284,6 +295,30 @@ export class Access {
 
   /** Whether the record with this key is inside the principal's row scope (batched, in SQL). */
   visible(type: string, id: string): Promise<boolean> {
+    return this.visibilityLoader(type).load(id);
+  }
+
+  /**
+   * Records a visibility the compiled read path (src/read/) computed from this same rowWhere in
+   * its own statement, so `visible` answers without another query.
+   */
+  primeVisible(type: string, id: string, isVisible: boolean): void {
+    this.visibilityLoader(type).prime(id, isVisible);
+  }
+
+  /** Whether any field of `type` is an identity field (protections can apply to its rows). */
+  hasIdentityFields(type: string): boolean {
+    let v = this.identityTypes.get(type);
+    if (v === undefined) {
+      v = [...this.policy.coordinates].some(([k, c]) => k.startsWith(`${type}.`) && c.sensitivity === "identity");
+      this.identityTypes.set(type, v);
+    }
+    return v;
+  }
+
+  private identityTypes = new Map<string, boolean>();
+
+  private visibilityLoader(type: string): DataLoader<string, boolean> {
     let loader = this.visibility.get(type);
     if (!loader) {
       const delegate = DELEGATES[type];
@@ -300,6 +335,6 @@ export class Access {
       });
       this.visibility.set(type, loader);
     }
-    return loader.load(id);
+    return loader;
   }
 }

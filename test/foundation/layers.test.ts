@@ -13,6 +13,8 @@ const FORBIDDEN: Record<string, string[]> = {
   auth: ["graph", "policy", "audit", "http", "contribute"],
   policy: ["graph", "http", "contribute", "statistics", "seed"],
   audit: ["graph", "http", "contribute", "statistics", "seed"],
+  // The compiled read path sits between graph/ (which calls it) and policy/ + db/ (which it uses).
+  read: ["graph", "http", "contribute", "statistics", "seed", "audit"],
 };
 
 /** The role vocabulary is data every layer may name (tokens carry roles before policy runs). */
