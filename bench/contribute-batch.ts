@@ -187,8 +187,10 @@ export interface BatchFigures {
 }
 
 /** One round: a cold batch, its exact replay, and the floor on fresh keys. */
-export async function measureRound(db: Database, round: number, n = 1000): Promise<BatchFigures> {
+export async function measureRound(db: Database, round: number, n = 1000, audit = true): Promise<BatchFigures> {
   const opts = benchOptions(db);
+  // Without the audit: what the contribution engine costs apart from appending the entries.
+  if (!audit) Object.assign(opts, { audit: async () => {}, auditMany: async () => {} });
   const prefix = `B${round}-${Date.now().toString(36)}`;
   const batch = mixedBatch(prefix, 1 + (round % 14), n);
   let q = db.queryCount;
@@ -230,18 +232,20 @@ async function main() {
     await applyMigrations(db.raw);
     await prepareBenchDatabase(db);
     await measureRound(db, 0, 100); // warm-up: connections, catalog, JIT of the engine
-    const all: BatchFigures[] = [];
-    for (let r = 1; r <= rounds; r++) {
-      const f = await measureRound(db, r);
-      all.push(f);
-      console.log(`round ${r}: cold ${f.coldMs.toFixed(0)} ms (${f.coldStatements} statements), replay ${f.replayMs.toFixed(0)} ms (${f.replayStatements}), floor ${f.floorMs.toFixed(0)} ms`);
+    for (const audit of [true, false]) {
+      const all: BatchFigures[] = [];
+      for (let r = 1; r <= rounds; r++) {
+        const f = await measureRound(db, r + (audit ? 0 : rounds), 1000, audit);
+        all.push(f);
+        console.log(`round ${r}${audit ? "" : " (no audit)"}: cold ${f.coldMs.toFixed(0)} ms (${f.coldStatements} statements), replay ${f.replayMs.toFixed(0)} ms (${f.replayStatements}), floor ${f.floorMs.toFixed(0)} ms`);
+      }
+      const cold = median(all.map((f) => f.coldMs));
+      const replay = median(all.map((f) => f.replayMs));
+      const floor = median(all.map((f) => f.floorMs));
+      console.log(
+        `median of ${rounds}${audit ? ", audit on" : ", audit off"}: cold ${cold.toFixed(0)} ms = ${((1000 * 1000) / cold).toFixed(0)} records/s, ${(cold / floor).toFixed(1)}x the floor (${floor.toFixed(0)} ms); replay ${replay.toFixed(0)} ms = ${(replay / cold).toFixed(2)}x cold`,
+      );
     }
-    const cold = median(all.map((f) => f.coldMs));
-    const replay = median(all.map((f) => f.replayMs));
-    const floor = median(all.map((f) => f.floorMs));
-    console.log(
-      `median of ${rounds}: cold ${cold.toFixed(0)} ms = ${((1000 * 1000) / cold).toFixed(0)} records/s, ${(cold / floor).toFixed(1)}x the floor (${floor.toFixed(0)} ms); replay ${replay.toFixed(0)} ms = ${(replay / cold).toFixed(2)}x cold`,
-    );
   } finally {
     await db.close();
     stop();

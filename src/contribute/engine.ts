@@ -23,7 +23,7 @@ import { fieldError, RecordRejected, type FieldError, type RecordResult, type Re
 import { toFieldErrors, type Provenance } from "./schema-kit";
 import { checkVersion, lockKey } from "./store";
 import { columnCatalog } from "./bulk/rows";
-import { isBulkEligible, planSegment, type ParsedRecord, type Planned } from "./bulk/segment";
+import { isBulkEligible, planSegment, storedRecords, type ParsedRecord, type Planned } from "./bulk/segment";
 
 export const MAX_BATCH = 1000;
 
@@ -210,9 +210,13 @@ async function contributeSegment(opts: ContributeOptions, segment: Entry[], entr
     });
   let settled: ReturnType<typeof settle>;
   try {
-    const decided = records.length ? await planSegment(opts.prisma, opts.contributor, now, records, null) : new Map<number, Planned>();
-    const writes = [...decided.values()].some((p) => p.result.status === "CREATED" || p.result.status === "UPDATED");
-    if (!writes) {
+    // A record not stored yet will be written (or rejected): then deciding without a transaction
+    // first would only be repeated inside it.
+    const stored = records.length ? await storedRecords(opts.prisma, opts.contributor, records) : new Map();
+    const allStored = records.every((r) => stored.get(r.type)?.has(r.input.externalId));
+    const decided = allStored ? (records.length ? await planSegment(opts.prisma, opts.contributor, now, records, null, stored) : new Map<number, Planned>()) : null;
+    const writes = !decided || [...decided.values()].some((p) => p.result.status === "CREATED" || p.result.status === "UPDATED");
+    if (decided && !writes) {
       settled = settle(decided);
       await appendAudit(opts, settled.map((s) => s.audit));
     } else {

@@ -262,7 +262,14 @@ async function loadReferences(ctx: Ctx, records: readonly ParsedRecord[]): Promi
 }
 
 /** Stored rows of the segment's records, by type and externalId. */
-async function loadExisting(ctx: Ctx, records: readonly ParsedRecord[]): Promise<Map<RecordType, Map<string, StoredRecord>>> {
+export type StoredRecords = Map<RecordType, Map<string, StoredRecord>>;
+
+/** The contributor's stored rows of these records (one statement per record type). */
+export function storedRecords(client: SqlClient, contributor: Contributor, records: readonly ParsedRecord[]): Promise<StoredRecords> {
+  return loadExisting({ client, contributor, now: new Date(), write: false, columns: new Map() }, records);
+}
+
+async function loadExisting(ctx: Ctx, records: readonly ParsedRecord[]): Promise<StoredRecords> {
   const byType = new Map<RecordType, string[]>();
   for (const r of records) byType.set(r.type, [...(byType.get(r.type) ?? []), r.input.externalId]);
   const out = new Map<RecordType, Map<string, StoredRecord>>();
@@ -750,13 +757,15 @@ export async function planSegment(
   records: readonly ParsedRecord[],
   /** Column types (columnCatalog, read before the transaction): given, the segment is written. */
   columns: Map<string, Columns> | null,
+  /** Stored rows already read for these records (without a transaction only). */
+  preloaded?: StoredRecords,
 ): Promise<Map<number, Planned>> {
   const write = columns !== null;
   const ctx: Ctx = { client, contributor, now, write, columns: columns ?? new Map() };
   if (write) await lockKeys(client, lockKeysOf(contributor.agency, records));
   const [existing, refs] = write
     ? [await loadExisting(ctx, records), await loadReferences(ctx, records)]
-    : await Promise.all([loadExisting(ctx, records), loadReferences(ctx, records)]);
+    : await Promise.all([preloaded ?? loadExisting(ctx, records), loadReferences(ctx, records)]);
   const of = (t: RecordType) => records.filter((r) => r.type === t);
   const stored = (t: RecordType) => existing.get(t) ?? new Map<string, StoredRecord>();
   const out = new Map<number, Planned>();
