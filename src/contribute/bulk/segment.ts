@@ -380,6 +380,7 @@ async function planPersons(ctx: Ctx, w: Writes, records: ParsedRecord[], existin
   const docsOf = new Map<string, DocRow[]>();
   for (const d of storedDocs) docsOf.set(d.statementId, [...(docsOf.get(d.statementId) ?? []), d]);
   const touched = new Set<string>();
+  const newPersons = new Map<string, StatementForResolution[]>();
 
   for (const r of records) {
     const input = r.input;
@@ -463,15 +464,25 @@ async function planPersons(ctx: Ctx, w: Writes, records: ParsedRecord[], existin
       continue;
     }
     const statementId = outcome.id;
-    if (newPerson) w.insert("Person", { id: personId, createdByAgency: ctx.contributor.agency, updatedAt: ctx.now });
+    if (newPerson) newPersons.set(personId, []);
+    // A Person created in this segment has only this segment's statements: resolved in memory.
+    const statementOf = newPersons.get(personId);
+    if (statementOf) statementOf.push({ id: outcome.id, sourceAgency: ctx.contributor.agency, agencyType: null, contributedAt: ctx.now, updatedAt: ctx.now, ...(data as Omit<StatementForResolution, "id" | "sourceAgency" | "agencyType" | "contributedAt" | "updatedAt">) });
+    else touched.add(personId);
     if (toDelete.length) w.remove("IdentityDocument", toDelete.map((d) => d.id));
     for (const d of toCreate) w.insert("IdentityDocument", { id: randomUUID(), type: d.type, number: d.number, issuingCountry: d.issuingCountry, flags: d.flags, personId, statementId });
     for (const d of toReflag) w.update("IdentityDocument", { id: storedByKey.get(documentKey(d))!.id, flags: d.flags });
     // Later records of the segment see this statement's documents as the database would.
     for (const d of toDelete) holders.get(documentKey(d))?.delete(statementId);
     for (const d of wanted) if (MATCHING_DOCUMENT_TYPES.includes(d.type as never)) hold(documentKey(d), statementId, personId);
-    touched.add(personId);
     out.set(r.index, accepted(r, { ...outcome, id: personId }, warnings, [personId, statementId]));
+  }
+  if (ctx.write && newPersons.size) {
+    const own = await client.organization.findUnique({ where: { code: ctx.contributor.agency }, select: { agencyType: true } });
+    for (const [id, statements] of newPersons) {
+      const { resolved } = resolveStatements(statements.map((st) => ({ ...st, agencyType: own?.agencyType ?? null })));
+      w.insert("Person", { id, createdByAgency: ctx.contributor.agency, updatedAt: ctx.now, ...resolved });
+    }
   }
   return { touched };
 }
