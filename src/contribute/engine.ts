@@ -156,7 +156,7 @@ function batchStopped(reason: unknown, done: number, total: number): HubError {
 }
 
 /** Records one bulk transaction decides at most: the batch stops between them when cancelled. */
-export const BULK_CHUNK = 500;
+export const BULK_CHUNK = 1000;
 
 type Entry =
   | { index: number; kind: "rejected"; result: RecordResult; auditType: string }

@@ -56,6 +56,22 @@ describe.each(backends)("bulk contributions on %s", (backend) => {
     expect(db.queryCount - q).toBeLessThan(40);
   });
 
+  it("under concurrency: two agencies stating the same persons at once make one Person each; concurrent resends write once", async () => {
+    const as = (agency: string): ContributeOptions => ({ ...opts(), contributor: { ...opts().contributor, agency } });
+    const persons = (prefix: string) => mixedBatch(prefix, 7, 100).filter((e) => "person" in e);
+    const [a, b] = await Promise.all([contributeBatch(as("AGENCY-A"), persons("CA")), contributeBatch(as("AGENCY-B"), persons("CB"))]);
+    expect(new Set([...a, ...b].map((r) => r.status))).toEqual(new Set(["CREATED"]));
+    expect(b.map((r) => r.id)).toEqual(a.map((r) => r.id));
+    expect(await db.prisma.person.count({ where: { id: { in: a.map((r) => r.id!) } } })).toBe(a.length);
+
+    const batch = mixedBatch("CC", 8, 100);
+    const [r1, r2] = await Promise.all([contributeBatch(opts(), batch), contributeBatch(opts(), batch)]);
+    for (let i = 0; i < batch.length; i++) expect([r1[i]!.status, r2[i]!.status].sort()).toEqual(["CREATED", "UNCHANGED"]);
+    expect(await db.prisma.case.count({ where: { externalId: { startsWith: "CC-" } } })).toBe(10);
+    expect(await db.prisma.caseAssignment.count({ where: { case: { externalId: { startsWith: "CC-" } } } })).toBe(10);
+    expect(await db.prisma.identityDocument.count({ where: { statement: { externalId: { startsWith: "CC-" } } } })).toBe(30);
+  });
+
   it("gives exact per-record results to good and bad records mixed, and commits the good ones", async () => {
     const batch = mixedBatch("M", 4, 20);
     (batch[1] as any).person.documents[0].number = "123"; // invalid NIK: schema
