@@ -136,7 +136,7 @@ builder.mutationField("contribute", (t) =>
   t.field({
     type: [ContributionResultRef],
     nullable: false,
-    description: `Contribute several records of any types in one request: at most the hub's CONTRIBUTE_MAX_RECORDS (default ${DEFAULT_MAX_RECORDS_PER_REQUEST}, never more than ${MAX_BATCH}) over all contributions of the request. Records are processed in order, each in its own transaction: a later record can reference one created earlier in the batch, and a REJECTED record writes nothing and does not affect the others. Answers one ContributionResult per record, in order. More records: BAD_USER_INPUT before anything is written. Each record needs the same permission as its single-record mutation (NOT_PERMITTED otherwise).`,
+    description: `Contribute several records of any types in one request: at most the hub's CONTRIBUTE_MAX_RECORDS (default ${DEFAULT_MAX_RECORDS_PER_REQUEST}, never more than ${MAX_BATCH}) over all contributions of the request. Records are decided in order: a later record can reference one created earlier in the batch, and a REJECTED record writes nothing and does not affect the others. A resend whose records are all UNCHANGED writes nothing. Answers one ContributionResult per record, in order. More records: BAD_USER_INPUT before anything is written. Each record needs the same permission as its single-record mutation (NOT_PERMITTED otherwise).`,
     args: {
       records: t.arg({ type: [ContributionInput], required: true, description: `The records, at most CONTRIBUTE_MAX_RECORDS (default ${DEFAULT_MAX_RECORDS_PER_REQUEST}); each sets exactly one field.` }),
     },
