@@ -1,6 +1,9 @@
-// Runs contributions: one interactive transaction per record, so a rejected record writes
-// nothing and never affects the others; batches run in order so a record can reference one
-// created earlier in the same batch.
+// Runs contributions. A batch is decided in batch order, so a record can reference one created
+// earlier in the same batch. Runs of records the bulk path covers (bulk/segment.ts) are decided
+// together and written set-based in one transaction; an exact replay writes nothing. Any other
+// record, and every record of a run whose transaction fails, goes through the per-record path:
+// one interactive transaction per record, so a rejected record writes nothing and never affects
+// the others.
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { HubError, type ErrorCode } from "../errors";
@@ -19,6 +22,8 @@ import { serviceReferralHandler } from "./records/service-referral";
 import { fieldError, RecordRejected, type FieldError, type RecordResult, type RecordType } from "./result";
 import { toFieldErrors, type Provenance } from "./schema-kit";
 import { checkVersion, lockKey } from "./store";
+import { columnCatalog } from "./bulk/rows";
+import { isBulkEligible, planSegment, storedRecords, type ParsedRecord, type Planned } from "./bulk/segment";
 
 export const MAX_BATCH = 1000;
 
@@ -60,10 +65,18 @@ export interface ContributeOptions {
    * the rollback (without `tx`) for REJECTED. A failure inside the transaction rolls the record back.
    */
   audit?: (entry: AuditEntry, tx?: Tx) => Promise<void>;
+  /**
+   * The same entries, several in one append (the bulk path: one call per batch segment, inside
+   * its transaction, or without `tx` when nothing was written). Without it, `audit` is called
+   * once per entry.
+   */
+  auditMany?: (entries: AuditEntry[], tx?: Tx) => Promise<void>;
   /** Whether the caller may contribute this record type at all (batch entries; access policy). */
   permits?: (type: RecordType) => boolean;
   /** Unexpected failures (database down, bugs) are logged here and reported as INTERNAL. */
   onUnexpected?: (err: unknown, type: RecordType) => void;
+  /** A bulk segment's transaction failed and its records were replayed one by one (logged). */
+  onBulkFallback?: (err: unknown, records: number) => void;
   /** Called once per record with its final result (metrics). */
   onResult?: (result: RecordResult) => void;
   /**
@@ -142,34 +155,149 @@ function batchStopped(reason: unknown, done: number, total: number): HubError {
   );
 }
 
+/** Records one bulk transaction decides at most: the batch stops between them when cancelled. */
+export const BULK_CHUNK = 1000;
+
+type Entry =
+  | { index: number; kind: "rejected"; result: RecordResult; auditType: string }
+  | { index: number; kind: "record"; record: ParsedRecord; bulk: boolean }
+  | { index: number; kind: "perRecord"; type: RecordType; input: unknown };
+
+/** Reads a batch entry: which record type, parsed and permitted, or rejected in memory. */
+function classify(opts: ContributeOptions, entry: unknown, index: number): Entry {
+  const set = entry && typeof entry === "object" ? Object.entries(entry as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined) : [];
+  const known = set.filter(([k]) => k in BATCH_FIELDS);
+  if (set.length !== 1 || known.length !== 1) {
+    const result = rejected(index, null, null, [fieldError([], "EXACTLY_ONE", `Set exactly one of ${Object.keys(BATCH_FIELDS).join(", ")} (this entry sets ${set.length}).`)]);
+    return { index, kind: "rejected", result, auditType: "Unknown" };
+  }
+  const [field, input] = known[0]!;
+  const type = BATCH_FIELDS[field as keyof typeof BATCH_FIELDS];
+  if (opts.permits && !opts.permits(type)) {
+    return { index, kind: "rejected", auditType: type, result: rejected(index, type, rawExternalId(input), [fieldError([], "NOT_PERMITTED", `Your role may not contribute ${type} records.`)]) };
+  }
+  const parsed = HANDLERS[type].schema.safeParse(input);
+  if (!parsed.success) return { index, kind: "rejected", auditType: type, result: rejected(index, type, rawExternalId(input), toFieldErrors(parsed.error, input)) };
+  const data = parsed.data as ParsedRecord["input"];
+  if (!isBulkEligible(type, data)) return { index, kind: "perRecord", type, input };
+  return { index, kind: "record", record: { index, type, input: data }, bulk: true };
+}
+
+async function appendAudit(opts: ContributeOptions, entries: AuditEntry[], tx?: Tx): Promise<void> {
+  if (!entries.length) return;
+  if (opts.auditMany) return opts.auditMany(entries, tx);
+  for (const e of entries) await opts.audit?.(e, tx);
+}
+
+const auditOf = (type: string, p: Planned): AuditEntry =>
+  p.result.status === "REJECTED"
+    ? { recordType: type, recordIds: [], fields: [], decision: "REJECTED" }
+    : { recordType: type, recordIds: p.recordIds, fields: p.result.fieldsWritten, decision: p.result.status };
+
+/**
+ * A run of entries through the bulk path: decided once without a transaction (nothing to write:
+ * only the audit entries are appended), else decided again and written in one transaction with
+ * its audit entries. When that fails, every entry of the run goes through the per-record path.
+ */
+async function contributeSegment(opts: ContributeOptions, segment: Entry[], entries: readonly unknown[]): Promise<RecordResult[]> {
+  const records = segment.flatMap((e) => (e.kind === "record" ? [e.record] : []));
+  const now = opts.now?.() ?? new Date();
+  const settle = (plan: Map<number, Planned>) =>
+    segment.map((e) => {
+      if (e.kind === "rejected") return { result: e.result, audit: { recordType: e.auditType, recordIds: [], fields: [], decision: "REJECTED" as const } };
+      const p = plan.get(e.index)!;
+      return { result: p.result, audit: auditOf(p.result.recordType!, p) };
+    });
+  let settled: ReturnType<typeof settle>;
+  try {
+    // A record not stored yet will be written (or rejected): then deciding without a transaction
+    // first would only be repeated inside it.
+    const stored = records.length ? await storedRecords(opts.prisma, opts.contributor, records) : new Map();
+    const allStored = records.every((r) => stored.get(r.type)?.has(r.input.externalId));
+    const decided = allStored ? (records.length ? await planSegment(opts.prisma, opts.contributor, now, records, null, stored) : new Map<number, Planned>()) : null;
+    const writes = !decided || [...decided.values()].some((p) => p.result.status === "CREATED" || p.result.status === "UPDATED");
+    if (decided && !writes) {
+      settled = settle(decided);
+      await appendAudit(opts, settled.map((s) => s.audit));
+    } else {
+      // Read before the transaction: PGlite serves one transaction at a time.
+      const columns = await columnCatalog(opts.prisma);
+      settled = await opts.prisma.$transaction(
+        async (tx) => {
+          const s = settle(await planSegment(tx, opts.contributor, now, records, columns));
+          await appendAudit(opts, s.map((x) => x.audit), tx);
+          return s;
+        },
+        { maxWait: 60_000, timeout: 120_000 },
+      );
+    }
+  } catch (err) {
+    opts.onBulkFallback?.(err, segment.length);
+    // Whatever failed (a constraint, the audit append, the database), record by record each entry
+    // gets exactly the answer it would get alone; unexpected failures are reported there.
+    const results: RecordResult[] = [];
+    for (const e of segment) {
+      if (results.length) await yieldToEventLoop();
+      results.push(await contributeEntry(opts, entries[e.index], e.index));
+    }
+    return results;
+  }
+  for (const s of settled) opts.onResult?.(s.result);
+  return settled.map((s) => s.result);
+}
+
+/** One batch entry through the per-record path. */
+async function contributeEntry(opts: ContributeOptions, entry: unknown, index: number): Promise<RecordResult> {
+  const set = entry && typeof entry === "object" ? Object.entries(entry as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined) : [];
+  const known = set.filter(([k]) => k in BATCH_FIELDS);
+  if (set.length !== 1 || known.length !== 1) {
+    const result = rejected(index, null, null, [fieldError([], "EXACTLY_ONE", `Set exactly one of ${Object.keys(BATCH_FIELDS).join(", ")} (this entry sets ${set.length}).`)]);
+    await opts.audit?.({ recordType: "Unknown", recordIds: [], fields: [], decision: "REJECTED" });
+    opts.onResult?.(result);
+    return result;
+  }
+  const [field, input] = known[0]!;
+  return contributeRecord(opts, BATCH_FIELDS[field as keyof typeof BATCH_FIELDS], input, index);
+}
+
 /**
  * Contributes a batch of entries, each `{ <recordField>: input }` with exactly one field set.
- * Sequential on purpose: later records may reference earlier ones.
+ * In batch order on purpose: later records may reference earlier ones.
  */
 export async function contributeBatch(opts: ContributeOptions, entries: readonly unknown[]): Promise<RecordResult[]> {
   if (entries.length > MAX_BATCH) {
     throw new HubError("BAD_USER_INPUT", `A batch holds at most ${MAX_BATCH} records; this one has ${entries.length}. Nothing was written: split it and resend.`);
   }
+  const classified = entries.map((entry, index) => classify(opts, entry, index));
   const results: RecordResult[] = [];
-  for (const [index, entry] of entries.entries()) {
-    // Let the event loop run between records: PGlite answers without real I/O, so a batch would
-    // otherwise hold the loop for its whole length (no timers, no disconnects, no other request).
-    if (index > 0) await yieldToEventLoop();
-    if (opts.signal?.aborted) throw batchStopped(opts.signal.reason, index, entries.length);
-    const set =
-      entry && typeof entry === "object" ? Object.entries(entry as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined) : [];
-    const known = set.filter(([k]) => k in BATCH_FIELDS);
-    if (set.length !== 1 || known.length !== 1) {
-      const result = rejected(index, null, null, [
-        fieldError([], "EXACTLY_ONE", `Set exactly one of ${Object.keys(BATCH_FIELDS).join(", ")} (this entry sets ${set.length}).`),
-      ]);
-      await opts.audit?.({ recordType: "Unknown", recordIds: [], fields: [], decision: "REJECTED" });
-      opts.onResult?.(result);
-      results.push(result);
+  let i = 0;
+  while (i < classified.length) {
+    // Let the event loop run between transactions: PGlite answers without real I/O, so a batch
+    // would otherwise hold the loop for its whole length (no timers, no disconnects, no other request).
+    if (i > 0) await yieldToEventLoop();
+    if (opts.signal?.aborted) throw batchStopped(opts.signal.reason, i, entries.length);
+    const first = classified[i]!;
+    if (first.kind === "perRecord") {
+      results.push(await contributeEntry(opts, entries[i], i));
+      i++;
       continue;
     }
-    const [field, input] = known[0]!;
-    results.push(await contributeRecord(opts, BATCH_FIELDS[field as keyof typeof BATCH_FIELDS], input, index));
+    // A run of bulk entries, cut before a record whose key the run already holds (the second
+    // must see the first as stored) and at BULK_CHUNK records.
+    const segment: Entry[] = [];
+    const keys = new Set<string>();
+    for (let j = i; j < classified.length && segment.length < BULK_CHUNK; j++) {
+      const e = classified[j]!;
+      if (e.kind === "perRecord") break;
+      if (e.kind === "record") {
+        const key = `${e.record.type}\u0000${e.record.input.externalId}`;
+        if (keys.has(key)) break;
+        keys.add(key);
+      }
+      segment.push(e);
+    }
+    results.push(...(await contributeSegment(opts, segment, entries)));
+    i += segment.length;
   }
   return results;
 }

@@ -1,6 +1,6 @@
-// Caps how many records one request may contribute, before anything executes. Each record is
-// its own transaction plus an audit append (about 60 ms on a small machine), so 1,000 records
-// held the hub for over a minute. Counted over the whole operation: every `contribute` batch and
+// Caps how many records one request may contribute, before anything executes (when each record
+// was its own transaction, 1,000 records held the hub for over a minute; batches are now written
+// in bulk, see src/contribute/bulk/). Counted over the whole operation: every `contribute` batch and
 // every single-record `contribute*` mutation, aliases and fragments included, variables resolved.
 import type { ApolloServerPlugin } from "@apollo/server";
 import {

@@ -79,6 +79,7 @@ export async function writeRecord(
   extraChanged: string[] = [],
 ): Promise<WriteOutcome> {
   const { contributor, now } = env;
+  const diff = diffRecord(prov, existing, data, extraChanged);
   if (!existing) {
     const row = await delegate.create({
       data: {
@@ -92,16 +93,13 @@ export async function writeRecord(
       },
       select: { id: true, version: true },
     });
-    const written = Object.keys(data).filter((k) => !isEmpty(data[k]));
-    return { status: "CREATED", id: row.id, version: row.version, fieldsWritten: [...written, ...extraChanged] };
+    return { status: "CREATED", id: row.id, version: row.version, fieldsWritten: diff.fieldsWritten };
   }
-  const changed = Object.keys(data).filter((k) => !sameValue(existing[k], data[k]));
-  if (existing.sourceSystem !== prov.sourceSystem) changed.push("sourceSystem");
-  if (changed.length === 0 && extraChanged.length === 0) {
+  if (diff.status === "UNCHANGED") {
     return { status: "UNCHANGED", id: existing.id, version: existing.version, fieldsWritten: [] };
   }
   const patch: Record<string, unknown> = {};
-  for (const k of changed) if (k !== "sourceSystem") patch[k] = data[k];
+  for (const k of diff.changed) if (k !== "sourceSystem") patch[k] = data[k];
   // contributedAt stays the first contribution (updatedAt tells the last change); contributedBy
   // names the last writer: who is accountable for the values now stored.
   const row = await delegate.update({
@@ -109,7 +107,27 @@ export async function writeRecord(
     data: { ...patch, sourceSystem: prov.sourceSystem, contributedBy: contributor.subject, version: { increment: 1 } },
     select: { id: true, version: true },
   });
-  return { status: "UPDATED", id: row.id, version: row.version, fieldsWritten: [...changed, ...extraChanged] };
+  return { status: "UPDATED", id: row.id, version: row.version, fieldsWritten: diff.fieldsWritten };
+}
+
+/**
+ * What writeRecord would do, without doing it: CREATED (no stored row), UNCHANGED, or UPDATED
+ * with the changed columns. The bulk path (bulk/segment.ts) decides with it too, so both agree.
+ */
+export function diffRecord(
+  prov: Provenance,
+  existing: StoredRecord | null,
+  data: Record<string, unknown>,
+  extraChanged: string[] = [],
+): { status: Exclude<ContributionStatus, "REJECTED">; changed: string[]; fieldsWritten: string[] } {
+  if (!existing) {
+    const written = Object.keys(data).filter((k) => !isEmpty(data[k]));
+    return { status: "CREATED", changed: [], fieldsWritten: [...written, ...extraChanged] };
+  }
+  const changed = Object.keys(data).filter((k) => !sameValue(existing[k], data[k]));
+  if (existing.sourceSystem !== prov.sourceSystem) changed.push("sourceSystem");
+  if (changed.length === 0 && extraChanged.length === 0) return { status: "UNCHANGED", changed, fieldsWritten: [] };
+  return { status: "UPDATED", changed, fieldsWritten: [...changed, ...extraChanged] };
 }
 
 /** Collects UNKNOWN_REGION errors for codes not in Region (one query for the record). */

@@ -1,5 +1,6 @@
 // Contribution mutations: one upsert per record type and a mixed batch. The caller's agency and
 // subject come from the verified token (ctx.principal) only; the domain work is in src/contribute/.
+import { appendAuditEntries, type AuditClient, type AuditEntryInput } from "../../audit/append";
 import { auditWrite } from "../../audit/record";
 import { contributeBatch, contributeRecord, MAX_BATCH, type ContributeOptions, type RecordResult, type RecordType } from "../../contribute";
 import { DEFAULT_MAX_RECORDS_PER_REQUEST } from "../../contribute/request-limit";
@@ -34,12 +35,38 @@ function options(ctx: RequestContext): ContributeOptions {
       linkWhere: (type) => ctx.access.linkWhere(type),
     },
     audit: (entry, tx) => auditWrite(ctx, entry, tx),
+    auditMany: (entries, tx) => auditWrites(ctx, entries, tx),
     // The batch applies the per-type mutation grants of the access policy to each record.
     permits: (type) => ctx.access.effect("Mutation", `contribute${type}`).kind === "allow",
     onUnexpected: (err, type) => ctx.log.error({ err, recordType: type }, "contribution failed unexpectedly"),
+    onBulkFallback: (err, records) => ctx.log.warn({ err, records }, "bulk contribution failed; its records were contributed one by one"),
     onResult: ctx.metrics?.contributed,
     signal: ctx.signal,
   };
+}
+
+/**
+ * The entries auditWrite appends one at a time (same content: ids and fields sorted, the request's
+ * actor and operation), in one append: the bulk path's whole segment commits with one call.
+ */
+async function auditWrites(ctx: RequestContext, entries: NonNullable<Parameters<NonNullable<ContributeOptions["auditMany"]>>[0]>, tx?: AuditClient): Promise<void> {
+  const trail = ctx.audit;
+  const p = ctx.principal;
+  const actor = trail ? trail.actor : { requestId: ctx.requestId, agency: p?.agency ?? null, roles: p ? [...p.roles] : [], purpose: p?.purpose ?? null };
+  const rows: AuditEntryInput[] = entries.map((e) => ({
+    ...actor,
+    operationName: trail ? trail.operationName : null,
+    action: "WRITE",
+    recordType: e.recordType,
+    recordIds: [...e.recordIds].sort(),
+    fields: [...e.fields].sort(),
+    decision: e.decision,
+  }));
+  await appendAuditEntries(tx ?? ctx.db.prisma, rows);
+  if (trail) {
+    trail.appended = true;
+    trail.onAppended?.(rows);
+  }
 }
 
 interface Single {
@@ -109,7 +136,7 @@ builder.mutationField("contribute", (t) =>
   t.field({
     type: [ContributionResultRef],
     nullable: false,
-    description: `Contribute several records of any types in one request: at most the hub's CONTRIBUTE_MAX_RECORDS (default ${DEFAULT_MAX_RECORDS_PER_REQUEST}, never more than ${MAX_BATCH}) over all contributions of the request. Records are processed in order, each in its own transaction: a later record can reference one created earlier in the batch, and a REJECTED record writes nothing and does not affect the others. Answers one ContributionResult per record, in order. More records: BAD_USER_INPUT before anything is written. Each record needs the same permission as its single-record mutation (NOT_PERMITTED otherwise).`,
+    description: `Contribute several records of any types in one request: at most the hub's CONTRIBUTE_MAX_RECORDS (default ${DEFAULT_MAX_RECORDS_PER_REQUEST}, never more than ${MAX_BATCH}) over all contributions of the request. Records are decided in order: a later record can reference one created earlier in the batch, and a REJECTED record writes nothing and does not affect the others. A resend whose records are all UNCHANGED writes nothing. Answers one ContributionResult per record, in order. More records: BAD_USER_INPUT before anything is written. Each record needs the same permission as its single-record mutation (NOT_PERMITTED otherwise).`,
     args: {
       records: t.arg({ type: [ContributionInput], required: true, description: `The records, at most CONTRIBUTE_MAX_RECORDS (default ${DEFAULT_MAX_RECORDS_PER_REQUEST}); each sets exactly one field.` }),
     },
