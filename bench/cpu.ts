@@ -13,11 +13,16 @@ function stat(pid: number): string[] | undefined {
   }
 }
 
-/** User + system CPU seconds of `pid`, plus those of its live children when `children`. */
+/**
+ * User + system CPU seconds of `pid`; with `children`, plus its live children's and those of the
+ * children it has reaped (a PostgreSQL backend that exits moves its time to the postmaster's).
+ */
 export function cpuSeconds(pid: number, children = false): number {
   const own = (fields: string[] | undefined) => (fields ? (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND : 0);
-  let total = own(stat(pid));
+  const parent = stat(pid);
+  let total = own(parent);
   if (children) {
+    if (parent) total += (Number(parent[13]) + Number(parent[14])) / TICKS_PER_SECOND;
     for (const entry of fs.readdirSync("/proc")) {
       if (!/^\d+$/.test(entry)) continue;
       const f = stat(Number(entry));
