@@ -45,7 +45,9 @@ SELECT json_build_object('data', json_build_object('cases', COALESCE(json_agg(js
                    FROM "Person" pe WHERE pe.id = p."personId")) ORDER BY p."contributedAt", p.id)
       FROM "CaseParticipant" p WHERE p."caseId" = c.id AND p.role = 'VICTIM'), '[]'::json)
   ) ORDER BY c."identifiedAt" DESC NULLS LAST, c.id), '[]'::json)))::text AS body
-FROM (SELECT * FROM "Case" WHERE "originRegionCode" = $1 OR "originRegionCode" LIKE $1 || '.%'
+FROM (SELECT * FROM "Case"
+      -- the region or anything under it, as two index range scans ('/' follows '.'; collation C)
+      WHERE "originRegionCode" = $1 OR ("originRegionCode" > $1 || '.' AND "originRegionCode" < $1 || '/')
       ORDER BY "identifiedAt" DESC NULLS LAST, id LIMIT 50) c`;
 
 /** GET /person?nik= : the persons holding a NIK. */

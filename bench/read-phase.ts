@@ -6,7 +6,7 @@ import { measureCpu } from "./cpu";
 import { dataOf, describeDifferences, differences, normalise } from "./compare";
 import { latencyAtOne, send, throughput } from "./load";
 import { READS, SYSTEMS, readInputs, type ReadRequest, type ReadSpec, type SystemName } from "./reads";
-import { statementsPer, type StatementCounts } from "./sql-count";
+import { advisoryLockMs, resetStatements, statementsPer, type StatementCounts } from "./sql-count";
 import type { RunningSystem } from "./systems";
 
 export interface SystemRounds {
@@ -18,6 +18,8 @@ export interface SystemRounds {
   /** Share of one core used during the throughput runs: the server process, PostgreSQL's backends. */
   serverCpu: number[];
   dbCpu: number[];
+  /** Mean time of an advisory-lock statement during the throughput runs, ms (the audit log's lock). */
+  lockMs: number[];
   failed: number;
 }
 
@@ -97,7 +99,7 @@ export async function runReads(opts: {
       // Warm-up (plans, caches, JIT), then the statement count over sequential requests.
       for (let i = 0; i < Math.min(20, reqs.length * 2); i++) await send(systems[name], reqs[i % reqs.length]!);
       fig.statements[name] = await statementsPer(client, 20, async (i) => void (await send(systems[name], reqs[i % reqs.length]!)));
-      fig.rounds[name] = { p50: [], p99: [], rps: [], p50At16: [], p99At16: [], serverCpu: [], dbCpu: [], failed: 0 };
+      fig.rounds[name] = { p50: [], p99: [], rps: [], p50At16: [], p99At16: [], serverCpu: [], dbCpu: [], lockMs: [], failed: 0 };
     }
     log(`${spec.key}: SQL statements per request: ${SYSTEMS.map((s) => `${s} ${fig.statements[s]!.total.toFixed(1)} (audit ${fig.statements[s]!.audit.toFixed(1)}, BEGIN/COMMIT ${fig.statements[s]!.transaction.toFixed(1)})`).join(", ")}`);
   }
@@ -108,12 +110,15 @@ export async function runReads(opts: {
         const reqs = requests.get(`${fig.key}/${name}`)!;
         const r = fig.rounds[name]!;
         const lat = await latencyAtOne(systems[name], reqs, opts.duration);
+        await resetStatements(client);
         const cpu = await measureCpu({ server: systems[name].pid, postmaster: opts.postmasterPid }, () =>
           throughput(systems[name], reqs, opts.connections, opts.duration),
         );
         const thr = cpu.result;
         r.serverCpu.push(cpu.server);
         r.dbCpu.push(cpu.db);
+        const lockMs = await advisoryLockMs(client);
+        if (Number.isFinite(lockMs)) r.lockMs.push(lockMs);
         r.p50.push(lat.p50);
         r.p99.push(lat.p99);
         r.rps.push(thr.rps);
@@ -122,7 +127,7 @@ export async function runReads(opts: {
         r.failed += thr.failed;
         log(
           `round ${round + 1} ${fig.key} ${name}: 1 conn p50 ${lat.p50.toFixed(2)} ms p99 ${lat.p99.toFixed(2)} ms; ` +
-            `${opts.connections} conn ${thr.rps.toFixed(0)} req/s p99 ${thr.p99} ms (CPU: server ${pct(cpu.server)}, PostgreSQL ${pct(cpu.db)})${thr.failed ? `, ${thr.failed} failed` : ""}`,
+            `${opts.connections} conn ${thr.rps.toFixed(0)} req/s p99 ${thr.p99} ms (CPU: server ${pct(cpu.server)}, PostgreSQL ${pct(cpu.db)}${Number.isFinite(lockMs) ? `; advisory lock ${lockMs.toFixed(0)} ms each` : ""})${thr.failed ? `, ${thr.failed} failed` : ""}`,
         );
       }
     }

@@ -39,3 +39,12 @@ export async function statementsPer(client: pg.Client, times: number, run: (i: n
   const c = await countsSinceReset(client);
   return { total: c.total / times, audit: c.audit / times, transaction: c.transaction / times };
 }
+
+/** Mean milliseconds of the statements taking an advisory lock since the reset (the wait for it included). */
+export async function advisoryLockMs(client: pg.Client): Promise<number> {
+  const r = await client.query<{ ms: number | null }>(
+    `SELECT sum(total_exec_time) / nullif(sum(calls), 0) AS ms FROM pg_stat_statements
+     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query ILIKE '%advisory%' AND ${OWN}`,
+  );
+  return Number(r.rows[0]?.ms ?? NaN);
+}
