@@ -61,7 +61,7 @@ export function findPostgresBinaries(): PostgresBinaries | undefined {
   return undefined;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -106,9 +106,14 @@ function tail(file: string, lines = 20): string {
 
 /**
  * initdb + pg_ctl start. Tuned for tests, not durability: fsync and full-page writes off.
- * `parent` defaults to TEST_PG_TMPDIR or the OS temp dir.
+ * `parent` defaults to TEST_PG_TMPDIR or the OS temp dir; `settings` are extra postgresql.conf
+ * lines (the benchmark loads pg_stat_statements).
  */
-export async function startPostgresCluster(bin: PostgresBinaries, parent = process.env.TEST_PG_TMPDIR || os.tmpdir()): Promise<PostgresCluster> {
+export async function startPostgresCluster(
+  bin: PostgresBinaries,
+  parent = process.env.TEST_PG_TMPDIR || os.tmpdir(),
+  settings: readonly string[] = [],
+): Promise<PostgresCluster> {
   const dir = fs.mkdtempSync(path.join(parent, "tppo-pg-"));
   const data = path.join(dir, "data");
   const log = path.join(dir, "server.log");
@@ -152,6 +157,7 @@ export async function startPostgresCluster(bin: PostgresBinaries, parent = proce
           "fsync = off",
           "synchronous_commit = off",
           "full_page_writes = off",
+          ...settings,
           "",
         ].join("\n"),
       );

@@ -1,0 +1,66 @@
+// Command-line options of `npm run bench` (documented in DEVELOPERS.md).
+import { Command, InvalidArgumentError } from "commander";
+
+export interface BenchOptions {
+  /** Demo data scale (about 60 cases per unit). @default 100 */
+  scale: number;
+  /** Scale of the embedded-database (PGlite) comparison. @default the same as scale */
+  pgliteScale: number;
+  /** Rounds of interleaved A/B/C measurements. @default 3 */
+  rounds: number;
+  /** Seconds of each latency and each throughput measurement. @default 5 */
+  duration: number;
+  /** Connections of the throughput runs. @default 16 */
+  connections: number;
+  /** Seconds of the memory run. @default 60 */
+  memoryDuration: number;
+  /** Pin servers and load generator to different cores with taskset. @default true */
+  pin: boolean;
+  /** Where the report goes; "" writes none. @default docs/benchmarks.md */
+  out: string;
+  /** A line saying how the run was done (e.g. "baseline, before the read-path change"). */
+  label: string;
+  /** Parts to run. @default all */
+  only: Set<Part>;
+}
+
+export const PARTS = ["reads", "writes", "pglite", "memory"] as const;
+export type Part = (typeof PARTS)[number];
+
+const int = (min: number) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`an integer >= ${min}`);
+  return n;
+};
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const cmd = new Command("bench")
+    .description("TPPO Hub vs PostGraphile v4 vs hand-written SQL, on a throwaway PostgreSQL cluster")
+    .option("--scale <n>", "demo data scale (about 60 cases each)", int(1), 100)
+    .option("--pglite-scale <n>", "scale of the PGlite comparison (default: --scale)", int(1))
+    .option("--rounds <n>", "rounds of interleaved measurements", int(1), 3)
+    .option("--duration <s>", "seconds per latency and per throughput measurement", int(1), 5)
+    .option("--connections <n>", "connections of the throughput runs", int(1), 16)
+    .option("--memory-duration <s>", "seconds of the memory run", int(1), 60)
+    .option("--no-pin", "do not pin processes to cores with taskset")
+    .option("--out <file>", "report file ('' for none)", "docs/benchmarks.md")
+    .option("--label <text>", "what this run is (goes into the report)", "")
+    .option("--only <parts>", `comma-separated parts: ${PARTS.join(",")}`, PARTS.join(","))
+    .exitOverride();
+  cmd.parse(argv, { from: "user" });
+  const o = cmd.opts();
+  const only = new Set(String(o.only).split(",").filter(Boolean) as Part[]);
+  for (const p of only) if (!PARTS.includes(p)) throw new InvalidArgumentError(`--only: unknown part ${p} (${PARTS.join(", ")})`);
+  return {
+    scale: o.scale,
+    pgliteScale: o.pgliteScale ?? o.scale,
+    rounds: o.rounds,
+    duration: o.duration,
+    connections: o.connections,
+    memoryDuration: o.memoryDuration,
+    pin: o.pin,
+    out: o.out,
+    label: o.label,
+    only,
+  };
+}

@@ -1,0 +1,218 @@
+// What a run prints (a table of medians and ratios) and writes (docs/benchmarks.md): the
+// machine, the date, the scale, the command, the figures, and each target met or not.
+import os from "node:os";
+import type { MemoryFigures } from "./memory";
+import type { PgliteFigures } from "./pglite-phase";
+import type { ReadFigures } from "./read-phase";
+import { fmt, fmtRatio } from "./stats";
+import { memoryVerdict, pgliteVerdicts, readVerdicts, summariseRead, summariseWrites, writeVerdicts, type Verdict } from "./targets";
+import type { WriteFigures } from "./writes";
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  node: string;
+  postgres: string;
+  os: string;
+  /** 1-minute load average when the run started and ended: other work on the machine. */
+  loadAtStart: number;
+  loadAtEnd?: number;
+}
+
+export function machine(postgres: string): Machine {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? "unknown",
+    cores: cpus.length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    postgres,
+    os: `${os.type()} ${os.release()}`,
+    loadAtStart: os.loadavg()[0]!,
+  };
+}
+
+export interface BenchResult {
+  date: string;
+  command: string;
+  label: string;
+  machine: Machine;
+  pinning: string;
+  scale: number;
+  cases: number;
+  seedSeconds: number;
+  rounds: number;
+  duration: number;
+  connections: number;
+  totalSeconds: number;
+  reads?: ReadFigures[];
+  writes?: WriteFigures;
+  pglite?: PgliteFigures;
+  memory?: MemoryFigures;
+}
+
+export function verdicts(r: BenchResult): Verdict[] {
+  return [
+    ...(r.reads ? readVerdicts(r.reads, r.connections) : []),
+    ...(r.writes ? writeVerdicts(r.writes) : []),
+    ...(r.pglite ? pgliteVerdicts(r.pglite) : []),
+    ...(r.memory ? [memoryVerdict(r.memory)] : []),
+  ].sort((a, b) => a.target.localeCompare(b.target, "en", { numeric: true }));
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+function readTable(r: BenchResult): string {
+  const rows: string[][] = [];
+  for (const f of r.reads ?? []) {
+    const s = summariseRead(f);
+    if (!s) {
+      rows.push([f.title, "NOT REPORTED: answers differ", "", "", "", "", ""]);
+      continue;
+    }
+    for (const sys of ["hub", "postgraphile", "floor"] as const) {
+      rows.push([
+        sys === "hub" ? s.title : "",
+        { hub: "TPPO Hub", postgraphile: "PostGraphile v4", floor: "floor (SQL)" }[sys],
+        fmt(s.statements[sys]),
+        fmt(s.p50[sys]),
+        fmt(s.p99[sys]),
+        fmt(s.rps[sys]),
+        sys === "hub" ? fmt(s.hubP99At16) : "",
+      ]);
+    }
+  }
+  return table(["Read", "System", "SQL/request", "p50 1 conn (ms)", "p99 1 conn (ms)", `req/s at ${r.connections}`, `hub p99 at ${r.connections} (ms)`], rows);
+}
+
+function ratioTable(r: BenchResult): string {
+  const rows = (r.reads ?? []).flatMap((f) => {
+    const s = summariseRead(f);
+    return s
+      ? [[s.title, fmtRatio(s.rpsVsPostgraphile), fmtRatio(s.rpsVsFloor), fmtRatio(s.p50VsFloor), fmtRatio(s.auditTail), `${Math.round(s.hubCpu * 100)}% / ${Math.round(s.hubDbCpu * 100)}%`]]
+      : [];
+  });
+  return table(
+    ["Read", "hub/PostGraphile throughput", "hub/floor throughput", "hub/floor p50", `hub p99@${r.connections} / p50@1`, "hub CPU / PostgreSQL CPU at 16"],
+    rows,
+  );
+}
+
+function writeTable(w: WriteFigures): string {
+  const s = summariseWrites(w);
+  return table(
+    ["", "TPPO Hub contribute", "bulk SQL (unnest, ON CONFLICT)", "ratio"],
+    [
+      [`cold, ${w.records} records (s)`, fmt(s.coldSeconds), fmt(s.floorSeconds), fmtRatio(s.coldVsFloor)],
+      ["exact replay (s)", fmt(s.replaySeconds), fmt(Math.min(...w.floorReplay)), `${fmtRatio(s.replayVsCold)} of cold`],
+      ["records/s cold", fmt(s.recordsPerSecond), fmt(w.records / s.floorSeconds), ""],
+      ["SQL statements per batch (cold / replay)", `${w.statements.hubCold} / ${w.statements.hubReplay}`, String(w.statements.floorCold), ""],
+      ["results (round 1)", `cold ${JSON.stringify(w.coldStatuses)}, replay ${JSON.stringify(w.replayStatuses)}`, "", ""],
+    ],
+  );
+}
+
+function pgliteTable(p: PgliteFigures): string {
+  return table(
+    ["Read", "hub on PostgreSQL p50 (ms)", "hub on PGlite p50 (ms)", "PGlite/PostgreSQL"],
+    p.reads.map((x) => [x.title, fmt(x.postgres), fmt(x.pglite), fmtRatio(x.pglite / x.postgres)]),
+  );
+}
+
+const mark = (v: Verdict) => (v.met === null ? "not measured" : v.met ? "**met**" : "**not met**");
+
+/** The figures as printed on stdout. */
+export function renderText(r: BenchResult): string {
+  const parts = [
+    `TPPO Hub benchmark: scale ${r.scale} (${r.cases} cases), ${r.rounds} rounds of ${r.duration} s, ${r.machine.cpu} x${r.machine.cores}, ${r.pinning}`,
+  ];
+  if (r.reads) parts.push("Reads (medians over rounds)", readTable(r), "Ratios", ratioTable(r));
+  if (r.writes) parts.push("Writes (medians over rounds)", writeTable(r.writes));
+  if (r.pglite) parts.push(`Embedded database (PGlite at scale ${r.pglite.scale}) vs PostgreSQL (scale ${r.scale}), 1 connection`, pgliteTable(r.pglite));
+  if (r.memory) parts.push(`Memory: ${memoryVerdict(r.memory).measured}; ${r.memory.flat ? "flat" : "NOT flat"}`);
+  parts.push(
+    "Targets",
+    verdicts(r)
+      .map((v) => `${v.met === null ? "  ?  " : v.met ? " met " : " NOT "} ${v.target}: ${v.measured}${v.limit ? ` -- ${v.limit}` : ""}`)
+      .join("\n"),
+  );
+  parts.push(`Whole run: ${(r.totalSeconds / 60).toFixed(1)} min`);
+  return parts.join("\n\n") + "\n";
+}
+
+/** docs/benchmarks.md */
+export function renderMarkdown(r: BenchResult): string {
+  const m = r.machine;
+  const lines = [
+    "# Benchmarks",
+    "",
+    "Generated by `npm run bench` (bench/, see DEVELOPERS.md). Figures are medians over rounds in which the",
+    "systems were measured interleaved, on one database; compare the ratios, not absolute times across runs.",
+    "Benchmarks never fail CI on timing.",
+    "",
+    ...(r.label ? [`**${r.label}**`, ""] : []),
+    "## The run",
+    "",
+    `- Date: ${r.date}`,
+    `- Command: \`${r.command}\``,
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB memory, ${m.os}; Node ${m.node}; PostgreSQL ${m.postgres}`,
+    `- Load on the machine: 1-minute load average ${m.loadAtStart.toFixed(2)} at the start${m.loadAtEnd !== undefined ? ` and ${m.loadAtEnd.toFixed(2)} at the end` : ""} (other work shares these cores: absolute figures are noisy, ratios less so)`,
+    `- Pinning: ${r.pinning}`,
+    `- Data: demo dataset at scale ${r.scale} (${r.cases} cases), seeded in ${r.seedSeconds.toFixed(0)} s, then \`VACUUM ANALYZE\``,
+    `- Measurements: ${r.rounds} rounds, systems interleaved (order rotated each round); latency at 1 connection and throughput at ${r.connections} connections (autocannon), ${r.duration} s each`,
+    "- Systems: the TPPO Hub (`tppo-hub serve`, real signed token of a police investigator (purpose investigation, jurisdiction 61 and 63: every demo case), policy and audit on, request logs off);",
+    "  PostGraphile v4 from npm with no auth at all; the floor, bare `node:http` + `pg` with one hand-written statement per request that builds the JSON in PostgreSQL.",
+    "  The three return the same data for every read (checked before measuring: answers normalised for field names, enum spelling and list order, compared with the floor's).",
+    "- SQL statements per request: pg_stat_statements over 20 sequential requests, everything the server sent (BEGIN/COMMIT and the audit log's statements included).",
+    "- The cluster is tuned for throwaway runs (fsync, synchronous_commit and full_page_writes off), for every system alike.",
+    `- Whole run: ${(r.totalSeconds / 60).toFixed(1)} min`,
+    "",
+  ];
+  if (r.reads) lines.push("## Reads", "", readTable(r), "", "Ratios (medians):", "", ratioTable(r), "");
+  if (r.writes) {
+    lines.push(
+      "## Writes",
+      "",
+      `\`contribute\` of ${r.writes.records} mixed records (persons with a NIK, cases, victims linking them, early warnings) in one request, cold, then the exact same request again; against the same records written by bulk SQL (\`INSERT ... ON CONFLICT\` from \`unnest\`, one statement per table, one transaction). New records each round.`,
+      "",
+      writeTable(r.writes),
+      "",
+    );
+  }
+  if (r.pglite) {
+    lines.push(
+      "## Embedded database",
+      "",
+      `The hub on PGlite (scale ${r.pglite.scale}, seeded in ${r.pglite.seedSeconds.toFixed(0)} s) against the hub on PostgreSQL (scale ${r.scale}), the three reads at 1 connection, interleaved.`,
+      "",
+      pgliteTable(r.pglite),
+      "",
+    );
+  }
+  if (r.memory) {
+    const mem = r.memory;
+    lines.push(
+      "## Memory",
+      "",
+      `Hub RSS sampled every second over a ${mem.seconds} s run at ${mem.connections} connections (the three reads mixed, ${mem.requests} requests): ${memoryVerdict(mem).measured}. ${mem.flat ? "Flat." : "Not flat."}`,
+      "",
+      `Samples (MB): ${mem.samples.map((x) => x.toFixed(0)).join(" ")}`,
+      "",
+    );
+  }
+  lines.push(
+    "## Targets (issue 9)",
+    "",
+    table(
+      ["Target", "Measured", "Verdict", "What limits it"],
+      verdicts(r).map((v) => [v.target, v.measured, mark(v), v.limit.replace(/\n/g, " ").replace(/\|/g, "\\|")]),
+    ),
+    "",
+  );
+  return lines.join("\n");
+}
