@@ -246,6 +246,21 @@ describe.each(backends)("demo dataset on %s", (backend) => {
     expect(p.createdAt.toISOString()).toBe("2024-01-02T03:04:05.006Z");
   });
 
+  it("rejects a COPY the database refuses, rolls back, and keeps the connection usable", async () => {
+    const db = await freshDatabase(backend);
+    try {
+      const bad = { code: "99", name: "Nowhere", level: "PLANET", parentCode: null };
+      const { columns, data } = copyText("Region", [bad]);
+      await expect(db.raw.transaction((tx) => tx.copyFrom("Region", columns, data))).rejects.toThrow(/invalid input value for enum "RegionLevel": "PLANET"/);
+      expect(await db.raw.query(`SELECT code FROM "Region"`)).toEqual([]);
+      const good = copyText("Region", [{ ...bad, level: "PROVINCE" }]);
+      await db.raw.transaction((tx) => tx.copyFrom("Region", good.columns, good.data));
+      expect(await db.prisma.region.count()).toBe(1);
+    } finally {
+      await db.close();
+    }
+  });
+
   it("leaves nothing behind when the seed fails part-way", async () => {
     const db = await freshDatabase(backend);
     try {
