@@ -83,7 +83,13 @@ export class AuditTrail {
    * is one INSERT and no lock; flush() (before the response) seals it into the chain.
    */
   async write(entry: AuditWriteEntry, tx?: AuditClient): Promise<void> {
-    const entries = [this.entry("WRITE", entry.recordType, [...entry.recordIds].sort(), [...entry.fields].sort(), entry.decision)];
+    return this.writeMany([entry], tx);
+  }
+
+  /** write() for several records at once (a set-based batch): one INSERT for all of them. */
+  async writeMany(writes: readonly AuditWriteEntry[], tx?: AuditClient): Promise<void> {
+    if (writes.length === 0) return;
+    const entries = writes.map((w) => this.entry("WRITE", w.recordType, [...w.recordIds].sort(), [...w.fields].sort(), w.decision));
     if (this.sealer) {
       await recordAuditEntries(tx ?? this.prisma, entries);
       this.unsealed = true;

@@ -108,7 +108,10 @@ builder.queryFields((t) => ({
         await auditSealer(ctx.db).sync();
         return ctx.db.prisma.auditEntry.findMany({ ...query, where: auditWhere(args.filter), orderBy: { seq: "desc" } });
       },
-      totalCount: (_conn, args, ctx) => ctx.db.prisma.auditEntry.count({ where: auditWhere(args.filter) }),
+      totalCount: async (_conn, args, ctx) => {
+        await auditSealer(ctx.db).sync(); // the same pass as the page's when they run together
+        return ctx.db.prisma.auditEntry.count({ where: auditWhere(args.filter) });
+      },
     },
     { name: "AuditEntryConnection", description: "A page of audit entries." },
     { name: "AuditEntryEdge", description: "An audit entry in a page." },

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { appendAuditEntries, type AuditEntryInput } from "../../src/audit/append";
+import { appendAuditEntries, recordAuditEntries, type AuditEntryInput } from "../../src/audit/append";
 import { openDatabase, type Database } from "../../src/db/database";
 import { applyMigrations } from "../../src/db/migrations";
 import { backends, freshDatabase, type Backend } from "../support/hub";
@@ -108,6 +108,18 @@ describe.each(backends)("tppo-hub audit verify on %s", (backend) => {
     const m = shape.exec(run.stdout);
     head = m![1]!;
     expect((await cli(["audit", "verify", "--expect-head", head], target.env)).code).toBe(0);
+  });
+
+  it("seals entries a hub left committed but unsealed, says so, and verifies them with the rest", async () => {
+    // A contribution committed its entries (in the inbox) and the hub died before its seal pass.
+    await withDb(target, (db) => db.prisma.$transaction((tx) => recordAuditEntries(tx, [entry(100), entry(101)])));
+    const run = await cli(["audit", "verify"], target.env);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Sealed 2 committed entries that were waiting for their seq and hash\.\nAudit log verified: 14 entries\. Head: 14:[0-9a-f]{64}\nHead checkpoint \(entry 12, /);
+    expect(await withDb(target, (db) => db.raw.query(`SELECT seq::text AS seq FROM "AuditEntry" WHERE "requestId" IN ('cli-request-100', 'cli-request-101') ORDER BY "AuditEntry".seq`))).toEqual([{ seq: "13" }, { seq: "14" }]);
+    // Nothing left to seal the next time.
+    expect((await cli(["audit", "verify"], target.env)).stdout).toMatch(/^Audit log verified: 14 entries/);
   });
 
   it("exits 1 naming the first edited entry", async () => {

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { appendAuditEntries, recordAuditEntries, type AuditEntryInput } from "../../src/audit/append";
 import { AuditSealer, auditSealer } from "../../src/audit/sealer";
+import { AuditTrail } from "../../src/audit/trail";
 import { verifyAuditChain } from "../../src/audit/verify";
 import { applyMigrations } from "../../src/db/migrations";
 import { openDatabase, type Database } from "../../src/db/database";
@@ -77,6 +78,24 @@ describe.each(backends)("audit group commit on %s", (backend) => {
     // time, so its requests seldom wait together; at most one pass each.)
     if (backend === "postgres") expect(sealer.stats.passes - passesBefore).toBeLessThan(ids.length);
     else expect(sealer.stats.passes - passesBefore).toBeLessThanOrEqual(ids.length);
+  });
+
+  it("records a batch of writes in their transaction with one statement, sealed by the request's flush", async () => {
+    const requestId = `gc-batch-${randomUUID()}`;
+    const trail = new AuditTrail(hub.db.prisma, { requestId, agency: "POLDA-KALBAR", roles: ["police-investigator"], purpose: "investigation" }, auditSealer(hub.db));
+    const writes = [1, 2, 3].map((i) => ({ recordType: "Case", recordIds: [`case-${i}`], fields: ["status", "title"], decision: "UPDATED" }));
+    let used = -1;
+    await hub.db.prisma.$transaction(async (tx) => {
+      const before = hub.db.queryCount;
+      await trail.writeMany(writes, tx);
+      used = hub.db.queryCount - before;
+    });
+    expect(used).toBe(1);
+    expect(trail.pending).toBe(1); // waiting for its seal
+    await trail.flush();
+    const sealed = await hub.db.prisma.auditEntry.findMany({ where: { requestId }, orderBy: { seq: "asc" } });
+    expect(sealed.map((e) => [e.recordIds, e.fields, e.decision])).toEqual(writes.map((w) => [w.recordIds, w.fields, "UPDATED"]));
+    expect((await verifyAuditChain(hub.db.raw)).ok).toBe(true);
   });
 
   it("seals entries committed in the inbox by an earlier process, and never the rolled-back ones", async () => {
