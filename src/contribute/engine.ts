@@ -23,7 +23,7 @@ import { fieldError, RecordRejected, type FieldError, type RecordResult, type Re
 import { toFieldErrors, type Provenance } from "./schema-kit";
 import { checkVersion, lockKey } from "./store";
 import { columnCatalog } from "./bulk/rows";
-import { isBulkEligible, planSegment, storedRecords, type ParsedRecord, type Planned } from "./bulk/segment";
+import { isBulkEligible, NeedsPerRecordPath, planSegment, storedRecords, type ParsedRecord, type Planned } from "./bulk/segment";
 
 export const MAX_BATCH = 1000;
 
@@ -160,7 +160,7 @@ export const BULK_CHUNK = 1000;
 
 type Entry =
   | { index: number; kind: "rejected"; result: RecordResult; auditType: string }
-  | { index: number; kind: "record"; record: ParsedRecord; bulk: boolean }
+  | { index: number; kind: "record"; record: ParsedRecord }
   | { index: number; kind: "perRecord"; type: RecordType; input: unknown };
 
 /** Reads a batch entry: which record type, parsed and permitted, or rejected in memory. */
@@ -180,7 +180,7 @@ function classify(opts: ContributeOptions, entry: unknown, index: number): Entry
   if (!parsed.success) return { index, kind: "rejected", auditType: type, result: rejected(index, type, rawExternalId(input), toFieldErrors(parsed.error, input)) };
   const data = parsed.data as ParsedRecord["input"];
   if (!isBulkEligible(type, data)) return { index, kind: "perRecord", type, input };
-  return { index, kind: "record", record: { index, type, input: data }, bulk: true };
+  return { index, kind: "record", record: { index, type, input: data } };
 }
 
 async function appendAudit(opts: ContributeOptions, entries: AuditEntry[], tx?: Tx): Promise<void> {
@@ -232,7 +232,7 @@ async function contributeSegment(opts: ContributeOptions, segment: Entry[], entr
       );
     }
   } catch (err) {
-    opts.onBulkFallback?.(err, segment.length);
+    if (!(err instanceof NeedsPerRecordPath)) opts.onBulkFallback?.(err, segment.length);
     // Whatever failed (a constraint, the audit append, the database), record by record each entry
     // gets exactly the answer it would get alone; unexpected failures are reported there.
     const results: RecordResult[] = [];

@@ -271,12 +271,19 @@ export function storedRecords(client: SqlClient, contributor: Contributor, recor
 
 async function loadExisting(ctx: Ctx, records: readonly ParsedRecord[]): Promise<StoredRecords> {
   const byType = new Map<RecordType, string[]>();
-  for (const r of records) byType.set(r.type, [...(byType.get(r.type) ?? []), r.input.externalId]);
+  for (const r of records) {
+    const ids = byType.get(r.type);
+    if (ids) ids.push(r.input.externalId);
+    else byType.set(r.type, [r.input.externalId]);
+  }
   const out = new Map<RecordType, Map<string, StoredRecord>>();
-  for (const [type, ids] of byType) {
+  const load = async (type: RecordType, ids: string[]) => {
     const rows = (await delegate(ctx.client, TABLE[type]).findMany({ where: { sourceAgency: ctx.contributor.agency, externalId: { in: ids } } })) as StoredRecord[];
     out.set(type, new Map(rows.map((r) => [r.externalId as string, r])));
-  }
+  };
+  // Sequential on a transaction client (one connection); concurrent on the pool otherwise.
+  if (ctx.write) for (const [type, ids] of byType) await load(type, ids);
+  else await Promise.all([...byType].map(([type, ids]) => load(type, ids)));
   return out;
 }
 
@@ -290,13 +297,18 @@ class Writes {
   readonly updates = new Map<string, Record<string, unknown>[]>();
   readonly deletes = new Map<string, string[]>();
   insert(table: string, row: Record<string, unknown>) {
-    this.inserts.set(table, [...(this.inserts.get(table) ?? []), row]);
+    Writes.add(this.inserts, table, [row]);
   }
   update(table: string, row: Record<string, unknown>) {
-    this.updates.set(table, [...(this.updates.get(table) ?? []), row]);
+    Writes.add(this.updates, table, [row]);
   }
   remove(table: string, ids: string[]) {
-    this.deletes.set(table, [...(this.deletes.get(table) ?? []), ...ids]);
+    Writes.add(this.deletes, table, ids);
+  }
+  private static add<T>(m: Map<string, T[]>, table: string, items: T[]) {
+    const list = m.get(table);
+    if (list) list.push(...items);
+    else m.set(table, [...items]);
   }
 }
 
