@@ -1,7 +1,6 @@
 // Contribution mutations: one upsert per record type and a mixed batch. The caller's agency and
 // subject come from the verified token (ctx.principal) only; the domain work is in src/contribute/.
-import { appendAuditEntries, type AuditClient, type AuditEntryInput } from "../../audit/append";
-import { auditWrite } from "../../audit/record";
+import { auditWrite, auditWrites } from "../../audit/record";
 import { contributeBatch, contributeRecord, MAX_BATCH, type ContributeOptions, type RecordResult, type RecordType } from "../../contribute";
 import { DEFAULT_MAX_RECORDS_PER_REQUEST } from "../../contribute/request-limit";
 import { HubError } from "../../errors";
@@ -43,30 +42,6 @@ function options(ctx: RequestContext): ContributeOptions {
     onResult: ctx.metrics?.contributed,
     signal: ctx.signal,
   };
-}
-
-/**
- * The entries auditWrite appends one at a time (same content: ids and fields sorted, the request's
- * actor and operation), in one append: the bulk path's whole segment commits with one call.
- */
-async function auditWrites(ctx: RequestContext, entries: NonNullable<Parameters<NonNullable<ContributeOptions["auditMany"]>>[0]>, tx?: AuditClient): Promise<void> {
-  const trail = ctx.audit;
-  const p = ctx.principal;
-  const actor = trail ? trail.actor : { requestId: ctx.requestId, agency: p?.agency ?? null, roles: p ? [...p.roles] : [], purpose: p?.purpose ?? null };
-  const rows: AuditEntryInput[] = entries.map((e) => ({
-    ...actor,
-    operationName: trail ? trail.operationName : null,
-    action: "WRITE",
-    recordType: e.recordType,
-    recordIds: [...e.recordIds].sort(),
-    fields: [...e.fields].sort(),
-    decision: e.decision,
-  }));
-  await appendAuditEntries(tx ?? ctx.db.prisma, rows);
-  if (trail) {
-    trail.appended = true;
-    trail.onAppended?.(rows);
-  }
 }
 
 interface Single {
