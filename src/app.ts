@@ -50,6 +50,7 @@ export async function startHub(config: Config, log: Logger, opts: { migrate: boo
       metrics,
       metricsToken: config.metrics.mode === "bearer" ? config.metrics.token : undefined,
       maxContributionRecords: config.contributeMaxRecords,
+      contributeRunRecords: config.contributeRunRecords,
       auditCheckpointer,
       limits: config.httpLimits,
       corsOrigins: config.corsOrigins,

@@ -47,6 +47,17 @@ const schema = z.object({
     .min(1, { error: "must be a whole number from 1 to 1000" })
     .max(1000, { error: "must be a whole number from 1 to 1000" })
     .default(100),
+  /**
+   * Records one bulk transaction of a batch decides and writes at most. A cancelled batch (client
+   * gone, deadline, shutdown) stops between runs, so smaller runs stop sooner at some throughput
+   * cost. @default 1000
+   */
+  CONTRIBUTE_RUN_RECORDS: z.coerce
+    .number({ error: "must be a whole number from 1 to 1000" })
+    .int({ error: "must be a whole number from 1 to 1000" })
+    .min(1, { error: "must be a whole number from 1 to 1000" })
+    .max(1000, { error: "must be a whole number from 1 to 1000" })
+    .default(1000),
   /** JSON list of trusted agency token issuers (see docs/auth.md). @default [] */
   AUTH_ISSUERS: z.string().default("[]"),
   /** Path to the hub's own signing key (PKCS#8 PEM, Ed25519). @default DATA_DIR/hub-signing-key.pem */
@@ -108,6 +119,7 @@ export type Config = {
   shutdownTimeoutMs: number;
   statsMinCell: number;
   contributeMaxRecords: number;
+  contributeRunRecords: number;
   authIssuersJson: string;
   hubSigningKeyFile: string;
   auditCheckpointFile: string;
@@ -148,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     statsMinCell: e.STATS_MIN_CELL,
     contributeMaxRecords: e.CONTRIBUTE_MAX_RECORDS,
+    contributeRunRecords: e.CONTRIBUTE_RUN_RECORDS,
     authIssuersJson: e.AUTH_ISSUERS,
     hubSigningKeyFile: e.HUB_SIGNING_KEY_FILE ?? path.join(dataDir, "hub-signing-key.pem"),
     auditCheckpointFile: path.resolve(e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, "audit-head.jws")),

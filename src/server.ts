@@ -54,6 +54,8 @@ export interface HubServerOptions {
   metricsToken?: string;
   /** Records one request may contribute (CONTRIBUTE_MAX_RECORDS). @default 100 */
   maxContributionRecords?: number;
+  /** Records per bulk transaction of a batch (CONTRIBUTE_RUN_RECORDS). @default 1000 */
+  contributeRunRecords?: number;
   /** Keeps the audit log's signed head checkpoint (AUDIT_CHECKPOINT_FILE); none: no checkpoint. */
   auditCheckpointer?: AuditCheckpointer;
 }
@@ -95,6 +97,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     limits,
     corsOrigins: opts.corsOrigins ?? [],
     statsMinCell: opts.statsMinCell ?? 11,
+    contributeRunRecords: opts.contributeRunRecords,
     inFlight,
     draining: () => draining,
     auditCheckpointer: opts.auditCheckpointer,

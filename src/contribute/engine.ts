@@ -85,6 +85,8 @@ export interface ContributeOptions {
    * stays (with its audit entry) and nothing is half-written.
    */
   signal?: AbortSignal;
+  /** Records one bulk transaction holds at most (@default BULK_CHUNK): the batch stops between runs when cancelled. */
+  runRecords?: number;
 }
 
 /** What the audit log gets: record ids and field names, never values. */
@@ -286,7 +288,7 @@ export async function contributeBatch(opts: ContributeOptions, entries: readonly
     // must see the first as stored) and at BULK_CHUNK records.
     const segment: Entry[] = [];
     const keys = new Set<string>();
-    for (let j = i; j < classified.length && segment.length < BULK_CHUNK; j++) {
+    for (let j = i; j < classified.length && segment.length < (opts.runRecords ?? BULK_CHUNK); j++) {
       const e = classified[j]!;
       if (e.kind === "perRecord") break;
       if (e.kind === "record") {

@@ -31,6 +31,7 @@ export interface HttpAppOptions {
   limits: HttpLimits;
   corsOrigins: readonly string[];
   statsMinCell: number;
+  contributeRunRecords?: number;
   inFlight: InFlight;
   /** True once shutdown has begun: /readyz 503, new requests 503 SHUTTING_DOWN. */
   draining: () => boolean;

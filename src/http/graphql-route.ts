@@ -22,6 +22,7 @@ export interface GraphqlRouteOptions {
   db: Database;
   policy: ResolvedPolicy;
   statsMinCell: number;
+  contributeRunRecords?: number;
   inFlight: InFlight;
   auditCheckpointer?: AuditCheckpointer;
 }
@@ -57,6 +58,7 @@ export function graphqlRoute(app: FastifyInstance, o: GraphqlRouteOptions): void
         access: new Access(principal, o.policy, o.db),
         audit: new AuditTrail(o.db.prisma, { requestId: request.id, agency: principal.agency, roles: principal.roles, purpose: principal.purpose }, auditSealer(o.db)),
         statsMinCell: o.statsMinCell,
+        contributeRunRecords: o.contributeRunRecords,
         auditCheckpointer: o.auditCheckpointer,
         signal: op!.signal,
       };

@@ -22,6 +22,8 @@ export interface RequestContext {
   auditCheckpointer?: AuditCheckpointer;
   /** Minimum published cell size for statistics (STATS_MIN_CELL). */
   statsMinCell: number;
+  /** Records per bulk transaction of a contributed batch (CONTRIBUTE_RUN_RECORDS). */
+  contributeRunRecords?: number;
   /** This hub's metrics; set by the metrics plugin (src/metrics/apollo-plugin.ts) when enabled. */
   metrics?: HubMetrics;
   /**

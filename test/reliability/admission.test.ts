@@ -13,7 +13,7 @@ describe.each(backends)("admission control on %s", (backend) => {
   let hub: TestHub;
   let token: string;
   beforeAll(async () => {
-    hub = await startTestHub(backend, { server: { limits: LIMITS } });
+    hub = await startTestHub(backend, { server: { limits: LIMITS, contributeRunRecords: 1 } });
     token = await hub.token();
   });
   afterAll(() => hub.stop());
@@ -46,7 +46,7 @@ describe.each(backends)("admission control on %s", (backend) => {
   });
 
   it("a wait longer than ADMISSION_QUEUE_TIMEOUT_MS is refused with 503 too", async () => {
-    const quick = await startTestHub(backend, { db: hub.db, seed: "none", server: { limits: { ...LIMITS, admissionQueueTimeoutMs: 200 } } });
+    const quick = await startTestHub(backend, { db: hub.db, seed: "none", server: { limits: { ...LIMITS, admissionQueueTimeoutMs: 200 }, contributeRunRecords: 1 } });
     const quickToken = await quick.token();
     try {
       const long = rawPost(quick, { query: BATCH_QUERY, variables: { records: personBatch(`WAIT-${backend}`, 40) } }, { authorization: `Bearer ${quickToken}` });

@@ -10,8 +10,9 @@ describe.each(backends)("cancelling abandoned work on %s", (backend) => {
   let hub: TestHub;
   let token: string;
   beforeAll(async () => {
-    // Batches of 1,000: the largest an operator may allow (CONTRIBUTE_MAX_RECORDS).
-    hub = await startTestHub(backend, { maxContributionRecords: 1000, server: { limits: { operationTimeoutMs: 4000 } } });
+    // Batches of 1,000 (the largest an operator may allow, CONTRIBUTE_MAX_RECORDS), one record per bulk
+    // transaction (CONTRIBUTE_RUN_RECORDS=1): a batch stops between runs, so this keeps it long enough to cut.
+    hub = await startTestHub(backend, { maxContributionRecords: 1000, server: { limits: { operationTimeoutMs: 4000 }, contributeRunRecords: 1 } });
     token = await hub.token();
   });
   afterAll(() => hub.stop());

@@ -13,7 +13,7 @@ describe.each(backends)("shutdown on %s", (backend) => {
 
   it("ends within the timeout with a batch in flight; /readyz is 503 while draining", async () => {
     // A batch of 1,000: the largest an operator may allow (CONTRIBUTE_MAX_RECORDS).
-    hub = await startTestHub(backend, { maxContributionRecords: 1000, server: { shutdownTimeoutMs: TIMEOUT } });
+    hub = await startTestHub(backend, { maxContributionRecords: 1000, server: { shutdownTimeoutMs: TIMEOUT, contributeRunRecords: 1 } });
     const token = await hub.token();
     const origin = new URL(hub.url).origin;
     expect((await fetch(`${origin}/readyz`)).status).toBe(200);

@@ -41,6 +41,7 @@ function options(ctx: RequestContext): ContributeOptions {
     onBulkFallback: (err, records) => ctx.log.warn({ err, records }, "bulk contribution failed; its records were contributed one by one"),
     onResult: ctx.metrics?.contributed,
     signal: ctx.signal,
+    runRecords: ctx.contributeRunRecords,
   };
 }
 
