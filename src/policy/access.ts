@@ -275,7 +275,15 @@ export class Access {
           break;
         }
         const env: ScopeEnv = { principal: this.principal, caseWhere: () => this.rowWhereFor("Case", [role]) };
-        for (const alt of rule) alternatives.push({ AND: alt.map((s) => SCOPES[s](env)) });
+        for (const alt of rule) {
+          // An alternative of only unlimited scopes (a token without jurisdiction: no territorial
+          // limit, docs/auth.md) is every row, as in linkWhere: Prisma 6.19 would drop an empty
+          // alternative from an OR with others and show such a token nothing.
+          const parts = alt.map((s) => SCOPES[s](env)).filter((x) => Object.keys(x).length > 0);
+          if (parts.length === 0) all = true;
+          else alternatives.push({ AND: parts });
+        }
+        if (all) break;
       }
       w = all ? {} : alternatives.length === 0 ? NO_ROWS : { OR: alternatives };
     }

@@ -34,6 +34,13 @@ const opening: Where = { opensScope: true };
 /** A relationship TO the principal's agency made by another agency: never one the agency made itself. */
 const madeByAnother = (p: Principal): Where => ({ sourceAgency: { not: p.agency }, ...opening });
 
+/**
+ * A record that always has a case (participants, proceedings) is in a visible case; when every case
+ * is visible that is no limit at all, said as `{}` so the row scope drops it (Prisma 6.19 reads an
+ * empty relation filter inside an OR as matching nothing).
+ */
+const inRequiredCase = (caseWhere: Where): Where => (Object.keys(caseWhere).length === 0 ? {} : { case: caseWhere });
+
 export const SCOPES = {
   // ------------------------------------------------------------------ Case
   "case.inJurisdiction": ({ principal: p }) => caseInJurisdiction(p),
@@ -65,7 +72,7 @@ export const SCOPES = {
   "person.registeredByAgency": ({ principal: p }) => ({ createdByAgency: p.agency }),
 
   // ------------------------------------------------------------------ CaseParticipant
-  "participant.inVisibleCase": (env) => ({ case: env.caseWhere() }),
+  "participant.inVisibleCase": (env) => inRequiredCase(env.caseWhere()),
   "participant.victim": () => ({ role: "VICTIM" }),
   "participant.notSuspect": () => ({ role: { not: "SUSPECT" } }),
   "participant.referredToAgency": ({ principal: p }) => ({ person: { referrals: { some: { toOrganization: agencyOrg(p), ...madeByAnother(p) } } } }),
@@ -86,7 +93,7 @@ export const SCOPES = {
   "referral.toAgency": ({ principal: p }) => ({ toOrganization: agencyOrg(p) }),
   "referral.fromAgency": ({ principal: p }) => ({ fromOrganization: agencyOrg(p) }),
   "referral.inVisibleCase": (env) => ({ case: { is: env.caseWhere() } }),
-  "proceeding.inVisibleCase": (env) => ({ case: env.caseWhere() }),
+  "proceeding.inVisibleCase": (env) => inRequiredCase(env.caseWhere()),
   "proceeding.contributedByAgency": ({ principal: p }) => ({ sourceAgency: p.agency }),
   "warning.inJurisdiction": ({ principal: p }) => regionPrefix("regionCode", p.jurisdiction),
   "warning.contributedByAgency": ({ principal: p }) => ({ sourceAgency: p.agency }),
