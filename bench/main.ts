@@ -19,6 +19,7 @@ import { minimalWriteWorkload } from "./write-batch";
 import { runWrites } from "./writes";
 
 const ROOT = path.resolve(__dirname, "..");
+const shellQuote = (a: string) => (/^[\w./=,:-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
 const log = (line: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 async function main() {
@@ -37,7 +38,7 @@ async function main() {
     pin.pinServer(db.postmasterPid);
     const result: BenchResult = {
       date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-      command: ["npm run bench", ...(argv.length ? ["--", ...argv] : [])].join(" "),
+      command: ["npm run bench", ...(argv.length ? ["--", ...argv.map(shellQuote)] : [])].join(" "),
       label: opts.label,
       machine: machine(db.cluster.version),
       pinning: pin.note,

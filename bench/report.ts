@@ -168,6 +168,7 @@ export function renderMarkdown(r: BenchResult): string {
     "- Systems: the TPPO Hub (`tppo-hub serve`, real signed token of a police investigator (purpose investigation, jurisdiction 61 and 63: every demo case), policy and audit on, request logs off);",
     "  PostGraphile v4 from npm with no auth at all; the floor, bare `node:http` + `pg` with one hand-written statement per request that builds the JSON in PostgreSQL.",
     "  The three return the same data for every read (checked before measuring: answers normalised for field names, enum spelling and list order, compared with the floor's).",
+    "- The reads' exact selections, per system, are in `bench/reads.ts` and `bench/floor-sql.ts`.",
     "- SQL statements per request: pg_stat_statements over 20 sequential requests, everything the server sent (BEGIN/COMMIT and the audit log's statements included).",
     "- The cluster is tuned for throwaway runs (fsync, synchronous_commit and full_page_writes off), for every system alike.",
     `- Whole run: ${(r.totalSeconds / 60).toFixed(1)} min`,
