@@ -2,8 +2,9 @@
 // NIK, cases, victims linking them, early warnings: 250 of each) and the same records written by
 // bulk SQL (INSERT ... ON CONFLICT from unnest, one statement per table, one transaction).
 //
-// Minimal stand-in behind a small interface (WriteWorkload): bench/contribute-batch.ts (perf-write)
-// brings the reference builder and floor; bench/writes.ts only uses this interface.
+// Sent over HTTP with a police investigator's token, so the records are types that one role may
+// contribute. bench/contribute-batch.ts measures the engine alone on a wider mix (eight types, no
+// HTTP, no policy); bench/writes.ts only uses the WriteWorkload interface below.
 import type pg from "pg";
 import { formatNik } from "../src/seed/nik";
 
