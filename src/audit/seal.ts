@@ -63,7 +63,7 @@ interface Row {
  * Seals everything waiting in the inbox, then `extra` (in order), in the caller's transaction.
  * Returns the seq and hash given to each of `extra`, and how many entries the pass sealed.
  */
-export async function sealPass(q: SealRunner, extra: readonly StampedEntry[] = [], batchSize = 2000): Promise<{ sealed: number; extra: SealedEntry[] }> {
+export async function sealPass(q: SealRunner, extra: readonly StampedEntry[] = [], batchSize = 2000): Promise<{ sealed: number; extra: SealedEntry[]; head: SealedEntry }> {
   await q.query(LOCK, []);
   let sealed = 0;
   let head: { seq: bigint; hash: string } | null = null;
@@ -80,8 +80,38 @@ export async function sealPass(q: SealRunner, extra: readonly StampedEntry[] = [
       head = { seq: end.seq, hash: end.hash };
       sealed += chained.length;
     }
-    if (last) return { sealed, extra: extraSealed };
+    if (last) return { sealed, extra: extraSealed, head };
   }
+}
+
+// The fast pass: entries chained on a head this process sealed itself, inserted in one statement
+// (no BEGIN, no head read, no COMMIT). It takes the append lock inside the statement, so a full
+// pass elsewhere never reads a head this insert is about to move; the primary key on seq is the
+// guard against a head that already moved (another replica, appendAuditEntries): seq head+1
+// exists, the insert fails as a whole, and the caller runs a full pass. So the chain cannot fork,
+// and gaps still mean deleted entries.
+const INSERT = `INSERT INTO "AuditEntry" (seq, "at", "requestId", agency, roles, purpose, "operationName", action, "recordType", "recordIds", fields, decision, "prevHash", hash)
+  SELECT x.seq, x."at", x."requestId", x.agency, x.roles, x.purpose, x."operationName", x.action, x."recordType", x."recordIds", x.fields, x.decision, x."prevHash", x.hash
+  FROM json_to_recordset($1::json) AS x(seq bigint, "at" timestamp(3), "requestId" text, agency text, roles text[], purpose text, "operationName" text,
+    action text, "recordType" text, "recordIds" text[], fields text[], decision text, "prevHash" text, hash text),
+  (SELECT pg_advisory_xact_lock(8390053577197871209)) AS locked`;
+
+/** Thrown by fastSealPass when the head moved: run a full pass (sealPass) instead. */
+export class HeadMoved extends Error {}
+
+/** Chains `entries` after `head` (the last entry this process sealed) in one INSERT; the new head. */
+export async function fastSealPass(q: SealRunner, head: SealedEntry, entries: readonly StampedEntry[]): Promise<SealedEntry> {
+  if (entries.length === 0) return head;
+  const { chained } = chain(head, entries, entries.length);
+  try {
+    await q.query(INSERT, [JSON.stringify(chained.map(toJson))]);
+  } catch (err) {
+    // 23505: unique violation on seq, someone else sealed after our head.
+    if ((err as { code?: string }).code === "23505") throw new HeadMoved("the audit head moved", { cause: err });
+    throw err;
+  }
+  const end = chained[chained.length - 1]!;
+  return { seq: end.seq, hash: end.hash };
 }
 
 type Chained = ChainedEntry & { hash: string };

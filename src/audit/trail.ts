@@ -140,7 +140,7 @@ export class AuditTrail {
   async flush(): Promise<number> {
     const entries = this.drain();
     if (this.sealer) {
-      if (entries.length || this.unsealed) await this.sealer.append(entries);
+      if (entries.length || this.unsealed) await this.sealer.append(entries, { inbox: this.unsealed });
       this.unsealed = false;
     } else {
       await appendAuditEntries(this.prisma, entries);
