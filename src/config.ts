@@ -19,6 +19,12 @@ const port = (fallback: number) =>
     .max(65535, { error: "must be a port number from 0 to 65535" })
     .default(fallback);
 
+/** A number of records (1-1000, the largest batch), with one message for every way to get it wrong. */
+const recordCount = () => {
+  const error = "must be a whole number from 1 to 1000";
+  return z.coerce.number({ error }).int({ error }).min(1, { error }).max(1000, { error });
+};
+
 const schema = z.object({
   /** PostgreSQL connection string. Unset: embedded PGlite under DATA_DIR. */
   DATABASE_URL: z
@@ -41,23 +47,13 @@ const schema = z.object({
   /** Minimum cell size for partner statistics. @default 11 (CTDC) */
   STATS_MIN_CELL: z.coerce.number().int().min(2).default(11),
   /** Records one request may contribute (all batches and single-record mutations together). @default 100 */
-  CONTRIBUTE_MAX_RECORDS: z.coerce
-    .number({ error: "must be a whole number from 1 to 1000" })
-    .int({ error: "must be a whole number from 1 to 1000" })
-    .min(1, { error: "must be a whole number from 1 to 1000" })
-    .max(1000, { error: "must be a whole number from 1 to 1000" })
-    .default(100),
+  CONTRIBUTE_MAX_RECORDS: recordCount().default(100),
   /**
    * Records one bulk transaction of a batch decides and writes at most. A cancelled batch (client
    * gone, deadline, shutdown) stops between runs, so smaller runs stop sooner at some throughput
    * cost. @default 1000
    */
-  CONTRIBUTE_RUN_RECORDS: z.coerce
-    .number({ error: "must be a whole number from 1 to 1000" })
-    .int({ error: "must be a whole number from 1 to 1000" })
-    .min(1, { error: "must be a whole number from 1 to 1000" })
-    .max(1000, { error: "must be a whole number from 1 to 1000" })
-    .default(1000),
+  CONTRIBUTE_RUN_RECORDS: recordCount().default(1000),
   /** JSON list of trusted agency token issuers (see docs/auth.md). @default [] */
   AUTH_ISSUERS: z.string().default("[]"),
   /** Path to the hub's own signing key (PKCS#8 PEM, Ed25519). @default DATA_DIR/hub-signing-key.pem */

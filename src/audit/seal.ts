@@ -32,15 +32,18 @@ const READ = `SELECT h.seq::text AS "headSeq", h.hash AS "headHash", i.id::text 
   LEFT JOIN LATERAL (SELECT * FROM "AuditInbox" ORDER BY "AuditInbox".id LIMIT $1) AS i ON true
   ORDER BY i.id`;
 
+/** INSERT of chained entries given as a JSON array in parameter $n (toJson's shape). */
+const insertChained = (n: number) => `INSERT INTO "AuditEntry" (seq, "at", "requestId", agency, roles, purpose, "operationName", action, "recordType", "recordIds", fields, decision, "prevHash", hash)
+  SELECT x.seq, x."at", x."requestId", x.agency, x.roles, x.purpose, x."operationName", x.action, x."recordType", x."recordIds", x.fields, x.decision, x."prevHash", x.hash
+  FROM json_to_recordset($${n}::json) AS x(seq bigint, "at" timestamp(3), "requestId" text, agency text, roles text[], purpose text, "operationName" text,
+    action text, "recordType" text, "recordIds" text[], fields text[], decision text, "prevHash" text, hash text)`;
+
 // Removes exactly the entries read (never a range: an entry with a smaller id may commit later)
 // and inserts them chained, in one statement.
 const MOVE = `WITH moved AS (
     DELETE FROM "AuditInbox" WHERE id = ANY (ARRAY(SELECT json_array_elements_text($1::json)::bigint))
   )
-  INSERT INTO "AuditEntry" (seq, "at", "requestId", agency, roles, purpose, "operationName", action, "recordType", "recordIds", fields, decision, "prevHash", hash)
-  SELECT x.seq, x."at", x."requestId", x.agency, x.roles, x.purpose, x."operationName", x.action, x."recordType", x."recordIds", x.fields, x.decision, x."prevHash", x.hash
-  FROM json_to_recordset($2::json) AS x(seq bigint, "at" timestamp(3), "requestId" text, agency text, roles text[], purpose text, "operationName" text,
-    action text, "recordType" text, "recordIds" text[], fields text[], decision text, "prevHash" text, hash text)`;
+  ${insertChained(2)}`;
 
 interface Row {
   headSeq: string | null;
@@ -90,10 +93,7 @@ export async function sealPass(q: SealRunner, extra: readonly StampedEntry[] = [
 // guard against a head that already moved (another replica, appendAuditEntries): seq head+1
 // exists, the insert fails as a whole, and the caller runs a full pass. So the chain cannot fork,
 // and gaps still mean deleted entries.
-const INSERT = `INSERT INTO "AuditEntry" (seq, "at", "requestId", agency, roles, purpose, "operationName", action, "recordType", "recordIds", fields, decision, "prevHash", hash)
-  SELECT x.seq, x."at", x."requestId", x.agency, x.roles, x.purpose, x."operationName", x.action, x."recordType", x."recordIds", x.fields, x.decision, x."prevHash", x.hash
-  FROM json_to_recordset($1::json) AS x(seq bigint, "at" timestamp(3), "requestId" text, agency text, roles text[], purpose text, "operationName" text,
-    action text, "recordType" text, "recordIds" text[], fields text[], decision text, "prevHash" text, hash text),
+const INSERT = `${insertChained(1)},
   (SELECT pg_advisory_xact_lock(8390053577197871209)) AS locked`;
 
 /** Thrown by fastSealPass when the head moved: run a full pass (sealPass) instead. */
