@@ -3,11 +3,10 @@
 // seeded with the demo dataset through the hub's seeder, then VACUUM ANALYZE.
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { openDatabase } from "../src/db/database";
 import { applyMigrations } from "../src/db/migrations";
 import { seedDemo } from "../src/seed/demo";
-import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from "../test/support/postgres-cluster";
+import { findPostgresBinaries, startPostgresCluster, withClient, withDatabase, type PostgresCluster } from "../test/support/postgres-cluster";
 
 export interface BenchDatabase {
   cluster: PostgresCluster;
@@ -20,21 +19,7 @@ export interface BenchDatabase {
   close(): void;
 }
 
-export function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
-export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Starts the cluster, creates `bench`, migrates and seeds it at `scale`, analyses it. */
 export async function startBenchDatabase(scale: number, log: (line: string) => void): Promise<BenchDatabase> {

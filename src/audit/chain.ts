@@ -32,6 +32,21 @@ export interface ChainedEntry {
  * at as ISO 8601 UTC with milliseconds (the column's precision), SQL NULL as null. JSON.stringify
  * of strings, arrays and null is deterministic, so any language can recompute it.
  */
+/** An entry's own columns as SQL returns them to the raw driver (time as ISO text, lists may be NULL). */
+export interface EntryColumnsRow {
+  at: string;
+  requestId: string;
+  agency: string | null;
+  roles: string[] | null;
+  purpose: string | null;
+  operationName: string | null;
+  action: string;
+  recordType: string | null;
+  recordIds: string[] | null;
+  fields: string[] | null;
+  decision: string | null;
+}
+
 export function canonicalEntry(e: ChainedEntry): string {
   return JSON.stringify([
     e.seq.toString(),

@@ -4,7 +4,7 @@
 // any number of requests' entries), never per request. Used by the sealer (src/audit/sealer.ts)
 // and by appendAuditEntries with a root client (src/audit/append.ts).
 import type { AuditEntryInput } from "./append";
-import { GENESIS_HASH, hashEntry, type ChainedEntry } from "./chain";
+import { GENESIS_HASH, hashEntry, type ChainedEntry, type EntryColumnsRow } from "./chain";
 
 /** The statements a pass needs, on one transaction's connection (raw driver or Prisma). */
 export interface SealRunner {
@@ -45,21 +45,10 @@ const MOVE = `WITH moved AS (
   )
   ${insertChained(2)}`;
 
-interface Row {
+interface Row extends EntryColumnsRow {
   headSeq: string | null;
   headHash: string | null;
   id: string | null;
-  at: string;
-  requestId: string;
-  agency: string | null;
-  roles: string[] | null;
-  purpose: string | null;
-  operationName: string | null;
-  action: string;
-  recordType: string | null;
-  recordIds: string[] | null;
-  fields: string[] | null;
-  decision: string | null;
 }
 
 /**

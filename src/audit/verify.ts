@@ -3,7 +3,7 @@
 // whatever the process time zone.
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { RawSql } from "../db/raw-sql";
-import { GENESIS_HASH, hashEntry } from "./chain";
+import { GENESIS_HASH, hashEntry, type EntryColumnsRow } from "./chain";
 
 export interface ExpectedHead {
   /** The head's seq when it was recorded; without it, the hash may sit anywhere in the chain. */
@@ -21,19 +21,8 @@ export interface VerifyResult {
   firstBroken?: { seq: string; reason: string };
 }
 
-interface Row {
+interface Row extends EntryColumnsRow {
   seq: string;
-  at: string;
-  requestId: string;
-  agency: string | null;
-  roles: string[] | null;
-  purpose: string | null;
-  operationName: string | null;
-  action: string;
-  recordType: string | null;
-  recordIds: string[] | null;
-  fields: string[] | null;
-  decision: string | null;
   prevHash: string;
   hash: string;
 }

@@ -5,8 +5,8 @@
 // other test.
 import fs from "node:fs";
 import { startServe, tempDir, type ServeProcess } from "../support/cli";
-import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from "../support/postgres-cluster";
-import { HOST, PROVINCES, contributePerson, gql, signingKey, until, withClient, type Timed } from "./faults";
+import { findPostgresBinaries, startPostgresCluster, withClient, type PostgresCluster } from "../support/postgres-cluster";
+import { HOST, PROVINCES, contributePerson, gql, signingKey, until, type Timed } from "./faults";
 
 const bin = process.env.TEST_PG_URL ? findPostgresBinaries() : undefined;
 const withOwnCluster = bin ? describe : describe.skip;

@@ -3,10 +3,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { print } from "graphql";
-import pg from "pg";
 import { loadHubKey, type HubKey } from "../../src/auth/hub-key";
 import { issueToken } from "../../src/auth/issue-token";
 import { ContributePersonDocument, ProvincesDocument } from "../generated/graphql";
+import { withDatabase } from "../support/postgres-cluster";
 
 export const HOST = "127.0.0.1";
 
@@ -64,22 +64,9 @@ export async function until<T>(what: string, fn: () => Promise<T | undefined | f
   }
 }
 
-export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 /** The database name of a PostgreSQL URL, to find its sessions in pg_stat_activity. */
 export const databaseOf = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
 
 /** An admin URL for the cluster holding `url`. */
-export function adminUrlOf(url: string): string {
-  const u = new URL(url);
-  u.pathname = "/postgres";
-  return u.toString();
-}
+export const adminUrlOf = (url: string): string => withDatabase(url, "postgres");

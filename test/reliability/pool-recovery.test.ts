@@ -7,7 +7,8 @@
 import fs from "node:fs";
 import { startServe, tempDir, type ServeProcess } from "../support/cli";
 import { emptyPostgresUrl } from "../support/hub";
-import { HOST, PROVINCES, contributePerson, databaseOf, gql, signingKey, until, withClient, adminUrlOf } from "./faults";
+import { HOST, PROVINCES, contributePerson, databaseOf, gql, signingKey, until, adminUrlOf } from "./faults";
+import { withClient } from "../support/postgres-cluster";
 
 const onPostgres = process.env.TEST_PG_URL ? describe : describe.skip;
 /** serve's pool size (src/db/database.ts default). */

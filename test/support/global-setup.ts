@@ -7,11 +7,10 @@
 //   TEST_PG=0                     skip PostgreSQL for this run (quick local loops)
 //   REQUIRE_POSTGRES=1            a run without PostgreSQL is a failure (set by .ci/run)
 import os from "node:os";
-import pg from "pg";
 import { applyMigrations } from "../../src/db/migrations";
 import type { RawSql } from "../../src/db/raw-sql";
 import { buildDist } from "./build-dist";
-import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from "./postgres-cluster";
+import { findPostgresBinaries, startPostgresCluster, withClient, withDatabase, type PostgresCluster } from "./postgres-cluster";
 
 export interface PostgresRun {
   cluster?: PostgresCluster;
@@ -28,21 +27,7 @@ function announce(line: string): void {
   process.stderr.write(`\nPostgreSQL tests: ${line}\n`);
 }
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Creates `name` and applies every migration to it; nothing stays connected, so it can be a template. */
 async function createTemplate(adminUrl: string, name: string): Promise<string> {

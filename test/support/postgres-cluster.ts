@@ -6,6 +6,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 
 export interface PostgresBinaries {
   /** Directory holding initdb, pg_ctl and postgres. */
@@ -59,6 +60,24 @@ export function findPostgresBinaries(): PostgresBinaries | undefined {
     return { dir: real, version };
   }
   return undefined;
+}
+
+/** The same server URL with another database name. */
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Runs `fn` on a fresh connection to `url`, closed afterwards whatever happens. */
+export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
 }
 
 export function freePort(): Promise<number> {
