@@ -516,4 +516,69 @@ export const POLICY: Policy = {
     AuditHead: { about: "An audit entry named by seq and hash.", default: grant([AU], allow) },
     AuditCheckpoint: { about: "The signed head checkpoint of the audit log.", default: grant([AU], allow) },
   },
+  // ---------------------------------------------------------------- agency subgraphs (federation)
+  // What agency systems add to the shared picture through the gateway (docs/federation.md). Each
+  // section covers only the fields its subgraph contributes; the hub's own fields keep the rules
+  // above. Identity values held by a subgraph get the same child-victim and consent protections
+  // (the subgraph requires Person.identityProtected from the hub). Analysts, auditors and admins
+  // see nothing of any subgraph.
+  subgraphs: {
+    bp3mi: {
+      about: "BP3MI's placement register (SISKOP2MI): live placements of migrant workers and the licence status of P3MI companies.",
+      agency: "BP3MI-KALBAR",
+      scopes: {
+        inJurisdiction: "The worker's origin kabupaten/kota (kode wilayah) lies in the caller's jurisdiction.",
+      },
+      types: {
+        Person: { about: "A person, as BP3MI's register knows them.", fields: { bp3miPlacements: grant([BP, LT, PI, PR, SW, IM], allow) } },
+        Bp3miPlacement: {
+          about: "A placement on BP3MI's register: worker, P3MI, destination, job and status, in BP3MI's codes mapped to the hub's.",
+          rows: { [BP]: "all", [PR]: "all", [LT]: [["inJurisdiction"]], [PI]: [["inJurisdiction"]], [SW]: [["inJurisdiction"]], [IM]: [["inJurisdiction"]] },
+          default: grant([BP, LT, PI, PR, SW, IM], allow),
+          fields: { workerName: only([BP, LT, PI, PR, SW, IM], IDENTITY), passportNumber: only([BP, LT, PI, PR, SW, IM], DOCUMENT_NUMBER) },
+        },
+        Organization: { about: "A P3MI company, as BP3MI licenses it.", fields: { p3miLicence: grant(CASEWORK, allow) } },
+        P3miLicence: { about: "A P3MI company's placement licence (SIP3MI) as BP3MI's register holds it now.", default: grant(CASEWORK, allow) },
+      },
+      carriers: { "Bp3miPlacement.workerName": "name", "Bp3miPlacement.passportNumber": "documentNumber" },
+    },
+    imigrasi: {
+      about: "Imigrasi's border-crossing records (TPI/PLBN), matched to hub persons by passport number.",
+      agency: "IMIGRASI-ENTIKONG",
+      scopes: {
+        inJurisdiction: "The crossing point's kode wilayah lies in the caller's jurisdiction.",
+      },
+      types: {
+        Person: { about: "A person, as Imigrasi's crossing records know them.", fields: { borderCrossings: grant([IM, PI, PR, BP], allow) } },
+        ImigrasiCrossing: {
+          about: "One passage through an immigration checkpoint, in Imigrasi's own record layout.",
+          rows: { [IM]: "all", [PR]: "all", [PI]: [["inJurisdiction"]], [BP]: [["inJurisdiction"]] },
+          default: grant([IM, PI, PR, BP], allow),
+          fields: { travellerName: only([IM, PI, PR, BP], IDENTITY), passportNumber: only([IM, PI, PR, BP], DOCUMENT_NUMBER) },
+        },
+      },
+      carriers: { "ImigrasiCrossing.travellerName": "name", "ImigrasiCrossing.passportNumber": "documentNumber" },
+    },
+    polda: {
+      about: "Polda's investigation register: where the police investigation of a case stands.",
+      agency: "POLDA-KALBAR",
+      scopes: {
+        inJurisdiction: "The police unit that registered the report lies in the caller's jurisdiction.",
+      },
+      types: {
+        Case: { about: "A case, as Polda's register knows it.", fields: { investigation: grant([PI, PR, TA, LA], allow) } },
+        PoldaInvestigation: {
+          about: "The investigation of a case in Polda's register: report number (LP), stage and investigator unit.",
+          rows: { [PI]: [["inJurisdiction"]], [PR]: "all", [TA]: [["inJurisdiction"]], [LA]: "all" },
+          default: grant([PI, PR, TA, LA], allow),
+          fields: {
+            reportNumber: grant([PI, PR, LA], allow),
+            notes: { [PI]: forPurpose(["investigation"]), [PR]: forPurpose(["prosecution"]) },
+          },
+          special: ["notes"],
+        },
+      },
+      carriers: { "PoldaInvestigation.notes": "freeText" },
+    },
+  },
 };

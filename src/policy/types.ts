@@ -86,4 +86,30 @@ export interface Policy {
   readonly relationshipScopes: readonly string[];
   /** Roles allowed to use introspection (__schema, __type) and the federation _service field. */
   readonly introspection: readonly Role[];
+  /**
+   * Agency systems plugged in as subgraphs, by their name in the gateway's registry. A coordinate a
+   * subgraph contributes with no entry here is denied (deny when undecided): the gateway refuses it
+   * before planning, and the adapter kit (src/federation/) denies it inside the subgraph.
+   */
+  readonly subgraphs: Readonly<Record<string, SubgraphPolicy>>;
+}
+
+/** A row rule over a subgraph's own named scopes (SubgraphPolicy.scopes). */
+export type SubgraphRowRule = "all" | readonly (readonly string[])[];
+
+/** A subgraph's type: a TypePolicy whose row scopes are the subgraph's own (its adapter implements them). */
+export interface SubgraphTypePolicy extends Omit<TypePolicy, "rows" | "links"> {
+  readonly rows?: Partial<Record<Role, SubgraphRowRule>>;
+}
+
+export interface SubgraphPolicy {
+  readonly about: string;
+  /** Agency code of the owner, who runs the subgraph and answers for its data. */
+  readonly agency: string;
+  /** Row scopes the subgraph's adapter implements against its own source, in words for the access matrix. */
+  readonly scopes: Readonly<Record<string, string>>;
+  /** The subgraph's own types, and for hub entities it extends (Person, Case, Organization) only the fields it adds. */
+  readonly types: Readonly<Record<string, SubgraphTypePolicy>>;
+  /** Identity carriers among its fields, `Type.field` -> class; the same limits as Policy.carriers apply. */
+  readonly carriers: Readonly<Record<string, IdentityClass>>;
 }
