@@ -1,0 +1,229 @@
+// The whole demo federation on one machine: the hub, the three example agency systems and the
+// gateway in front of them, each its own process (as each agency runs its own), on loopback.
+// `npm start` (examples/start.ts) runs it on the fixed ports of FEDERATION.md; the end-to-end test
+// (test/federation/e2e.test.ts) on free ports. The hub and the gateway run compiled
+// (bin/tppo-hub.cjs); the examples are source for agency developers to read and run through tsx.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { loadHubKey } from "../src/auth/hub-key";
+
+export const ROOT = path.resolve(__dirname, "..");
+const BIN = path.join(ROOT, "bin/tppo-hub.cjs");
+
+export type ServiceName = "hub" | "bp3mi-rest" | "bp3mi" | "imigrasi" | "polda" | "gateway";
+
+/** Ports of `npm start`: the gateway where the hub used to be, so the README's curls keep working. */
+export const DEMO_PORTS: Record<ServiceName, number> = {
+  gateway: 4000,
+  hub: 4001,
+  "bp3mi-rest": 4011,
+  bp3mi: 4012,
+  imigrasi: 4013,
+  polda: 4014,
+};
+
+/** The registry names, owners and SDLs of the subgraphs the gateway composes. */
+const SUBGRAPHS = [
+  { name: "hub", service: "hub", agency: "TPPO-HUB", schemaFile: "schema/hub.graphql", timeoutMs: 10_000 },
+  { name: "bp3mi", service: "bp3mi", agency: "BP3MI-KALBAR", schemaFile: "examples/bp3mi/schema.graphql", timeoutMs: 3_000 },
+  { name: "imigrasi", service: "imigrasi", agency: "IMIGRASI-ENTIKONG", schemaFile: "examples/imigrasi/schema.graphql", timeoutMs: 3_000 },
+  { name: "polda", service: "polda", agency: "POLDA-KALBAR", schemaFile: "examples/polda/schema.graphql", timeoutMs: 3_000 },
+] as const;
+
+export interface FederationOptions {
+  /** The hub's DATA_DIR (embedded database, signing key, demo-tokens.txt); also holds the gateway's key and the logs. */
+  dataDir: string;
+  /** Default DEMO_PORTS; 0 picks a free port. */
+  ports?: Partial<Record<ServiceName, number>>;
+  /** The hub on PostgreSQL (migrated at start) instead of its embedded database. */
+  hubDatabaseUrl?: string;
+  /** Imigrasi's crossing records in this PostgreSQL database instead of an in-memory PGlite. */
+  imigrasiDatabaseUrl?: string;
+  /** Directory of each process's log file (`<service>.log`); default DATA_DIR/logs. */
+  logDir?: string;
+  logLevel?: string;
+  /** Environment passed to every process (on top of this one's, minus the hub's variables). */
+  env?: Record<string, string>;
+}
+
+export interface Service {
+  name: ServiceName;
+  /** Its GraphQL endpoint (the REST service's base URL for bp3mi-rest). */
+  url: string;
+  origin: string;
+  child: ChildProcess;
+  logFile: string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Sends SIGTERM (SIGKILL after 10 s) and waits for the exit. */
+  stop(): Promise<void>;
+}
+
+export interface Federation {
+  gatewayUrl: string;
+  services: Record<ServiceName, Service>;
+  /** label -> token, as the hub wrote them to DATA_DIR/demo-tokens.txt. */
+  demoTokens: Record<string, string>;
+  demoTokensFile: string;
+  stop(): Promise<void>;
+}
+
+const LISTENING = /listening/i;
+
+/** Variables this launcher sets per process; the caller's shell must not leak different ones in. */
+const MANAGED = ["PORT", "HOST", "DATA_DIR", "DATABASE_URL", "LOG_LEVEL", "HUB_URL", "GATEWAY_JWKS", "GATEWAY_JWKS_URL", "GATEWAY_SUBGRAPHS", "GATEWAY_SUBGRAPHS_FILE", "GATEWAY_SIGNING_KEY_FILE", "HUB_SIGNING_KEY_FILE", "BP3MI_REST_URL"];
+
+function childEnv(extra: Record<string, string | undefined>, common: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...common };
+  for (const k of MANAGED) delete env[k];
+  delete env.NODE_OPTIONS; // jest's --experimental-vm-modules is not for the services
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
+  return env;
+}
+
+/**
+ * Starts one process and resolves with its URL once it logs a JSON record whose message says it
+ * listens and which carries `url`; rejects (naming its log file) if it exits or times out first.
+ */
+function startService(name: ServiceName, argv: string[], env: NodeJS.ProcessEnv, logDir: string, timeoutMs = 90_000): Promise<Service> {
+  fs.mkdirSync(logDir, { recursive: true });
+  const logFile = path.join(logDir, `${name}.log`);
+  const log = fs.createWriteStream(logFile, { flags: "w" });
+  const child = spawn(argv[0]!, argv.slice(1), { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const kill = () => child.kill("SIGKILL");
+  process.once("exit", kill); // an interrupted launcher leaves nothing behind
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("close", (code, signal) => {
+      process.off("exit", kill);
+      log.end();
+      resolve({ code, signal });
+    }),
+  );
+  let tail = "";
+  child.stderr!.on("data", (c: Buffer) => {
+    log.write(c);
+    tail = (tail + c.toString()).slice(-4000);
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const t = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(t);
+  };
+  return new Promise<Service>((resolve, reject) => {
+    let pending = "";
+    let done = false;
+    const timer = setTimeout(() => fail(`did not start within ${timeoutMs / 1000} s`), timeoutMs);
+    function fail(why: string) {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      child.kill("SIGKILL");
+      reject(new Error(`${name} ${why} (log: ${logFile})\n${tail}`));
+    }
+    child.stdout!.on("data", (c: Buffer) => {
+      log.write(c);
+      tail = (tail + c.toString()).slice(-4000);
+      if (done) return;
+      pending += c.toString();
+      const lines = pending.split("\n");
+      pending = lines.pop()!;
+      for (const line of lines) {
+        let rec: { msg?: unknown; url?: unknown };
+        try {
+          rec = JSON.parse(line);
+        } catch {
+          continue;
+        }
+        if (typeof rec.url === "string" && typeof rec.msg === "string" && LISTENING.test(rec.msg)) {
+          done = true;
+          clearTimeout(timer);
+          const url = rec.url;
+          resolve({ name, url, origin: new URL(url).origin, child, logFile, exited, stop });
+          return;
+        }
+      }
+    });
+    child.on("error", (err) => fail(`could not be started: ${err.message}`));
+    void exited.then(({ code, signal }) => fail(`exited (${signal ?? `code ${code}`}) before it listened`));
+  });
+}
+
+const tsx = (file: string) => [process.execPath, "--import", "tsx", path.join(ROOT, file)];
+
+/** label -> token from DATA_DIR/demo-tokens.txt (lines "<label> <token>" after the comments). */
+export function readDemoTokens(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    const m = /^(\S+)\s+(\S+)$/.exec(line.trim());
+    if (m && !line.startsWith("#")) out[m[1]!] = m[2]!;
+  }
+  return out;
+}
+
+export async function startFederation(opts: FederationOptions): Promise<Federation> {
+  const dataDir = path.resolve(opts.dataDir);
+  const logDir = opts.logDir ?? path.join(dataDir, "logs");
+  const port = (s: ServiceName) => String(opts.ports?.[s] ?? DEMO_PORTS[s]);
+  const common = { HOST: "127.0.0.1", LOG_LEVEL: opts.logLevel ?? "info", ...opts.env };
+  // The gateway's key: made here first, so every subgraph is told whom to trust before it starts.
+  const gatewayKeyFile = path.join(dataDir, "gateway-signing-key.pem");
+  const hubKeyFile = path.join(dataDir, "hub-signing-key.pem");
+  const gatewayKey = await loadHubKey(gatewayKeyFile, { create: true });
+  // On PostgreSQL the hub never generates its key: the demo does, as an operator would.
+  await loadHubKey(hubKeyFile, { create: true });
+  const gatewayJwks = JSON.stringify({ keys: [gatewayKey.publicJwk] });
+
+  const started: Service[] = [];
+  const stopAll = async () => {
+    await Promise.all(started.map((s) => s.stop()));
+  };
+  const add = async (p: Promise<Service>) => {
+    const s = await p;
+    started.push(s);
+    return s;
+  };
+  try {
+    const hub = await add(
+      startService(
+        "hub",
+        [process.execPath, BIN, "serve", "--demo", ...(opts.hubDatabaseUrl ? ["--migrate"] : [])],
+        childEnv({ ...common, PORT: port("hub"), DATA_DIR: dataDir, DATABASE_URL: opts.hubDatabaseUrl, HUB_SIGNING_KEY_FILE: hubKeyFile, GATEWAY_JWKS: gatewayJwks }),
+        logDir,
+      ),
+    );
+    const agencyEnv = { ...common, GATEWAY_JWKS: gatewayJwks, HUB_URL: hub.origin };
+    const bp3miRest = await add(startService("bp3mi-rest", tsx("examples/bp3mi/rest-service.ts"), childEnv({ ...agencyEnv, PORT: port("bp3mi-rest") }), logDir));
+    // The three agency systems start side by side; if one fails, the others are stopped too.
+    const agencies = await Promise.allSettled([
+      add(startService("bp3mi", tsx("examples/bp3mi/main.ts"), childEnv({ ...agencyEnv, PORT: port("bp3mi"), BP3MI_REST_URL: bp3miRest.origin }), logDir)),
+      add(startService("imigrasi", tsx("examples/imigrasi/main.ts"), childEnv({ ...agencyEnv, PORT: port("imigrasi"), DATABASE_URL: opts.imigrasiDatabaseUrl }), logDir)),
+      add(startService("polda", tsx("examples/polda/main.ts"), childEnv({ ...agencyEnv, PORT: port("polda") }), logDir)),
+    ]);
+    const failed = agencies.find((a): a is PromiseRejectedResult => a.status === "rejected");
+    if (failed) throw failed.reason;
+    const [bp3mi, imigrasi, polda] = agencies.map((a) => (a as PromiseFulfilledResult<Service>).value) as [Service, Service, Service];
+    const urls: Record<string, string> = { hub: hub.url, bp3mi: bp3mi.url, imigrasi: imigrasi.url, polda: polda.url };
+    const registry = SUBGRAPHS.map((s) => ({ name: s.name, url: urls[s.service]!, agency: s.agency, timeoutMs: s.timeoutMs, schemaFile: path.join(ROOT, s.schemaFile) }));
+    const gateway = await add(
+      startService(
+        "gateway",
+        [process.execPath, BIN, "gateway"],
+        childEnv({ ...common, PORT: port("gateway"), DATA_DIR: dataDir, GATEWAY_SUBGRAPHS: JSON.stringify(registry), GATEWAY_SIGNING_KEY_FILE: gatewayKeyFile, HUB_SIGNING_KEY_FILE: hubKeyFile }),
+        logDir,
+      ),
+    );
+    const demoTokensFile = path.join(dataDir, "demo-tokens.txt");
+    return {
+      gatewayUrl: gateway.url,
+      services: { hub, "bp3mi-rest": bp3miRest, bp3mi, imigrasi, polda, gateway },
+      demoTokens: readDemoTokens(demoTokensFile),
+      demoTokensFile,
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

@@ -1,0 +1,205 @@
+// The federation end to end (issue 10, first "Done when" item): the gateway, the hub and the three
+// example agency systems, each its own process on a loopback port, started by the same launcher as
+// `npm start` (examples/federation.ts). Real signed tokens, real HTTP, the hub on each backend.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { loadHubKey, type HubKey } from "../../src/auth/hub-key";
+import { issueToken, type TokenRequest } from "../../src/auth/issue-token";
+import { demoRecords, type DemoRecords } from "../../src/seed/records";
+import { signPrincipalToken } from "../../src/federation/principal-token";
+import { startFederation, type Federation, type ServiceName } from "../../examples/federation";
+import { demoRegister, type DemoRegister } from "../../examples/polda/from-demo";
+import { backends, emptyPostgresUrl } from "../support/hub";
+
+const FREE_PORTS: Record<ServiceName, number> = { gateway: 0, hub: 0, "bp3mi-rest": 0, bp3mi: 0, imigrasi: 0, polda: 0 };
+
+type Gql = { status: number; body: { data?: any; errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[] } };
+
+async function post(url: string, token: string | null, query: string, variables?: Record<string, unknown>): Promise<Gql> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await res.text();
+  try {
+    return { status: res.status, body: JSON.parse(text) };
+  } catch {
+    return { status: res.status, body: { errors: [{ message: `non-JSON response: ${text.slice(0, 200)}` }] } };
+  }
+}
+
+const errorsAt = (r: Gql, ...prefix: (string | number)[]) =>
+  (r.body.errors ?? []).filter((e) => prefix.every((p, i) => e.path?.[i] === p));
+const codes = (r: Gql) => [...new Set((r.body.errors ?? []).map((e) => e.extensions?.code))];
+
+const ROLE_TOKENS = {
+  investigator: { agency: "POLDA-KALBAR", roles: ["police-investigator"], purpose: "investigation", jurisdiction: ["61"] },
+  /** A Polres investigator: Sanggau only. */
+  investigatorSanggau: { agency: "POLDA-KALBAR", roles: ["police-investigator"], purpose: "investigation", jurisdiction: ["61.03"] },
+  /** The same role outside its investigation purpose. */
+  investigatorStatistics: { agency: "POLDA-KALBAR", roles: ["police-investigator"], purpose: "statistics", jurisdiction: ["61"] },
+  prosecutor: { agency: "KEJATI-KALBAR", roles: ["prosecutor"], purpose: "prosecution", jurisdiction: ["61"] },
+  taskForce: { agency: "GUGUS-TUGAS-KALBAR", roles: ["task-force-analyst"], purpose: "statistics", jurisdiction: ["61"] },
+  socialWorker: { agency: "DINSOS-KALBAR", roles: ["social-worker"], purpose: "victim-services", jurisdiction: ["61"] },
+  ngoAnalyst: { agency: "NGO-SUAKA-BORNEO", roles: ["ngo-analyst"], purpose: "statistics", jurisdiction: [] },
+  auditor: { agency: "GUGUS-TUGAS-KALBAR", roles: ["auditor"], purpose: "audit", jurisdiction: [] },
+} satisfies Record<string, Omit<TokenRequest, "ttl">>;
+type RoleName = keyof typeof ROLE_TOKENS;
+
+const INVESTIGATIONS = /* GraphQL */ `
+  query Investigations {
+    cases(first: 100) {
+      edges { node { id externalId sourceAgency investigation { reportNumber stage stageSince investigatorUnit investigatorUnitRegion notes } } }
+    }
+  }`;
+
+describe.each(backends)("federation end to end: gateway, hub (%s), BP3MI, Imigrasi, Polda", (backend) => {
+  let dataDir: string;
+  let fed: Federation;
+  let hubKey: HubKey;
+  let records: DemoRecords;
+  let register: DemoRegister;
+  const tokens = {} as Record<RoleName, string>;
+  const gql = (role: RoleName, query: string, variables?: Record<string, unknown>) => post(fed.gatewayUrl, tokens[role], query, variables);
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tppo-federation-"));
+    fed = await startFederation({
+      dataDir,
+      ports: FREE_PORTS,
+      logLevel: "info",
+      hubDatabaseUrl: backend === "postgres" ? await emptyPostgresUrl() : undefined,
+      // Imigrasi's records in a real PostgreSQL database whenever the run has one.
+      imigrasiDatabaseUrl: process.env.TEST_PG_URL ? await emptyPostgresUrl() : undefined,
+    });
+    hubKey = await loadHubKey(path.join(dataDir, "hub-signing-key.pem"), { create: false });
+    for (const [role, req] of Object.entries(ROLE_TOKENS)) {
+      tokens[role as RoleName] = await issueToken(hubKey, "tppo-hub", "tppo-hub", { ...req, ttl: "1h" } as TokenRequest);
+    }
+    records = await demoRecords({ scale: 1 });
+    register = demoRegister(records);
+  }, 240_000);
+
+  afterAll(async () => {
+    await fed?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** The register's report per EMP case number. */
+  const reportOf = (externalId: string) => register.laporan.find((l) => l.no_kasus_emp === externalId);
+  const unitRegionOf = (externalId: string) => register.satker.find((s) => s.kode_satker === reportOf(externalId)?.kode_satker)?.kode_wilayah;
+
+  describe("Polda: Case.investigation", () => {
+    it("an investigator of the province sees every Polda Kalbar case's investigation, notes included, matched by the case's externalId", async () => {
+      const r = await gql("investigator", INVESTIGATIONS);
+      expect(r.body.errors).toBeUndefined();
+      const nodes = r.body.data.cases.edges.map((e: any) => e.node);
+      const withReport = nodes.filter((n: any) => n.sourceAgency === "POLDA-KALBAR" && reportOf(n.externalId));
+      expect(withReport.length).toBeGreaterThan(20);
+      for (const n of nodes) {
+        const report = n.sourceAgency === "POLDA-KALBAR" ? reportOf(n.externalId) : undefined;
+        if (!report) {
+          expect(n.investigation).toBeNull();
+          continue;
+        }
+        expect(n.investigation).toMatchObject({ reportNumber: report.no_lp, notes: report.catatan, investigatorUnitRegion: unitRegionOf(n.externalId) });
+        expect(n.investigation.stage).toMatch(/^(PENYELIDIKAN|PENYIDIKAN|P19|P21|TAHAP_II|SP3|DILIMPAHKAN)$/);
+      }
+    });
+
+    it("row scope: a Polres investigator sees the investigations its own area's units registered, and no other", async () => {
+      const r = await gql("investigatorSanggau", INVESTIGATIONS);
+      expect(r.body.errors).toBeUndefined();
+      const polda = r.body.data.cases.edges.map((e: any) => e.node).filter((n: any) => n.sourceAgency === "POLDA-KALBAR" && reportOf(n.externalId));
+      const own = polda.filter((n: any) => unitRegionOf(n.externalId) === "61.03");
+      const others = polda.filter((n: any) => unitRegionOf(n.externalId) !== "61.03");
+      // The demo has both kinds among the cases this investigator can read.
+      expect(own.length).toBeGreaterThan(0);
+      expect(others.length).toBeGreaterThan(0);
+      for (const n of own) expect(n.investigation?.reportNumber).toBe(reportOf(n.externalId)!.no_lp);
+      for (const n of others) expect(n.investigation).toBeNull();
+    });
+
+    it("field rules: the task force sees the stage but not the report number or the notes; notes only for investigation or prosecution", async () => {
+      const tf = await gql("taskForce", INVESTIGATIONS);
+      const tfNodes = tf.body.data.cases.edges.map((e: any) => e.node).filter((n: any) => n.investigation);
+      expect(tfNodes.length).toBeGreaterThan(0);
+      for (const n of tfNodes) {
+        expect(n.investigation.stage).toBeTruthy();
+        expect(n.investigation.reportNumber).toBeNull();
+        expect(n.investigation.notes).toBeNull();
+      }
+      expect(codes(tf)).toEqual(["FORBIDDEN"]);
+
+      const stats = await gql("investigatorStatistics", INVESTIGATIONS);
+      const sNodes = stats.body.data.cases.edges.map((e: any) => e.node).filter((n: any) => n.investigation);
+      expect(sNodes.length).toBeGreaterThan(0);
+      for (const n of sNodes) {
+        expect(n.investigation.reportNumber).toBe(reportOf(n.externalId)!.no_lp);
+        expect(n.investigation.notes).toBeNull();
+      }
+
+      const pr = await gql("prosecutor", INVESTIGATIONS);
+      expect(pr.body.errors).toBeUndefined();
+      const prNodes = pr.body.data.cases.edges.map((e: any) => e.node).filter((n: any) => n.investigation);
+      expect(prNodes.length).toBeGreaterThan(0);
+      for (const n of prNodes) expect(n.investigation.notes).toBe(reportOf(n.externalId)!.catatan);
+    });
+  });
+
+  describe("roles that see nothing of a subgraph", () => {
+    it("an NGO analyst gets nothing from any subgraph, by any path", async () => {
+      for (const query of [
+        `{ cases(first: 1) { edges { node { investigation { stage } } } } }`,
+        `{ cases(first: 1) { edges { node { ... on Case { inv: investigation { stage } } } } } }`,
+        `{ _entities(representations: [{ __typename: "Case", id: "x", sourceAgency: "POLDA-KALBAR", externalId: "KASUS/2024/000001" }]) { ... on Case { investigation { stage } } } }`,
+      ]) {
+        const r = await gql("ngoAnalyst", query);
+        expect(JSON.stringify(r.body.data ?? null)).not.toMatch(/PENY|P21|TAHAP|SP3/);
+        expect(r.body.errors?.length).toBeGreaterThan(0);
+      }
+    });
+  });
+
+  describe("subgraphs answer only the gateway", () => {
+    const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { investigation { reportNumber notes } } } }`;
+
+    it("refuses a call without a token, with a hub token, and with a gateway token for another subgraph", async () => {
+      const polda = fed.services.polda.url;
+      const reps = { r: [{ __typename: "Case", id: "x", sourceAgency: "POLDA-KALBAR", externalId: register.laporan[0]!.no_kasus_emp }] };
+      const gatewayKey = await loadHubKey(path.join(dataDir, "gateway-signing-key.pem"), { create: false });
+      const principal = { subject: "e2e", agency: "POLDA-KALBAR", roles: ["police-investigator"], purpose: "investigation", jurisdiction: [] } as never;
+      for (const token of [null, tokens.investigator, await signPrincipalToken(gatewayKey, principal, "bp3mi")]) {
+        for (const query of [entities, `{ _service { sdl } }`]) {
+          const r = await post(polda, token, query, reps);
+          expect(r.status).toBe(401);
+          expect(r.body.data).toBeUndefined();
+        }
+      }
+      // The gateway's own token for polda is accepted: the refusals above are about the token alone.
+      const ok = await post(polda, await signPrincipalToken(gatewayKey, principal, "polda"), entities, reps);
+      expect(ok.status).toBe(200);
+      expect(ok.body.data._entities[0].investigation.reportNumber).toBe(register.laporan[0]!.no_lp);
+    });
+  });
+
+  describe("resilience", () => {
+    it("with Polda stopped mid-test, a query crossing it still answers the rest, with an error naming polda", async () => {
+      const before = await gql("investigator", INVESTIGATIONS);
+      expect(before.body.errors).toBeUndefined();
+      await fed.services.polda.stop();
+      const r = await gql("investigator", INVESTIGATIONS);
+      expect(r.status).toBe(200);
+      const nodes = r.body.data.cases.edges.map((e: any) => e.node);
+      expect(nodes.map((n: any) => n.id)).toEqual(before.body.data.cases.edges.map((e: any) => e.node.id));
+      expect(nodes.every((n: any) => n.investigation === null)).toBe(true);
+      expect((r.body.errors ?? []).length).toBeGreaterThan(0);
+      expect(JSON.stringify(r.body.errors)).toMatch(/polda/);
+      // The gateway's readiness names the subgraph that is down.
+      const ready = await fetch(new URL("/readyz", fed.gatewayUrl));
+      expect(JSON.stringify(await ready.json())).toMatch(/polda/);
+    });
+  });
+});
