@@ -3,7 +3,7 @@
 // POLDA_DATA_DIR keeps the register on disk instead (filled once, when empty).
 import { createLogger } from "../../src/logger";
 import { demoRecords } from "../../src/seed/records";
-import type { GatewayKeys } from "../../src/federation/subgraph";
+import type { GatewayKeys } from "../../src/federation";
 import { demoRegister } from "./from-demo";
 import { PoldaRegister } from "./register";
 import { poldaSubgraph } from "./subgraph";

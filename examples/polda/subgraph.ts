@@ -5,8 +5,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Principal } from "../../src/auth/principal";
-import { createSubgraph, type GatewayKeys, type Subgraph } from "../../src/federation/subgraph";
-import type { SubgraphContext } from "../../src/federation/context";
+import { createSubgraph, type GatewayKeys, type Subgraph, type SubgraphContext } from "../../src/federation";
+
 import type { Logger } from "../../src/logger";
 import { POLDA_AGENCY } from "./from-demo";
 import { toInvestigation, type PoldaInvestigation } from "./mapping";
