@@ -10,6 +10,7 @@ import { demoRecords, type DemoRecords } from "../../src/seed/records";
 import { signPrincipalToken } from "../../src/federation/principal-token";
 import { startFederation, type Federation, type ServiceName } from "../../examples/federation";
 import { demoRegister, type DemoRegister } from "../../examples/polda/from-demo";
+import { TPI_OF_POST } from "../../examples/imigrasi/demo-data";
 import { backends, emptyPostgresUrl } from "../support/hub";
 
 const FREE_PORTS: Record<ServiceName, number> = { gateway: 0, hub: 0, "bp3mi-rest": 0, bp3mi: 0, imigrasi: 0, polda: 0 };
@@ -45,6 +46,8 @@ const ROLE_TOKENS = {
   socialWorker: { agency: "DINSOS-KALBAR", roles: ["social-worker"], purpose: "victim-services", jurisdiction: ["61"] },
   ngoAnalyst: { agency: "NGO-SUAKA-BORNEO", roles: ["ngo-analyst"], purpose: "statistics", jurisdiction: [] },
   auditor: { agency: "GUGUS-TUGAS-KALBAR", roles: ["auditor"], purpose: "audit", jurisdiction: [] },
+  bp3mi: { agency: "BP3MI-KALBAR", roles: ["bp3mi-officer"], purpose: "placement-protection", jurisdiction: ["61"] },
+  immigration: { agency: "IMIGRASI-ENTIKONG", roles: ["immigration-officer"], purpose: "border-control", jurisdiction: ["61"] },
 } satisfies Record<string, Omit<TokenRequest, "ttl">>;
 type RoleName = keyof typeof ROLE_TOKENS;
 
@@ -54,6 +57,37 @@ const INVESTIGATIONS = /* GraphQL */ `
       edges { node { id externalId sourceAgency investigation { reportNumber stage stageSince investigatorUnit investigatorUnitRegion notes } } }
     }
   }`;
+
+
+const CASE_ACROSS_ALL_FOUR = /* GraphQL */ `
+  query CaseAcross($id: ID!) {
+    case(id: $id) {
+      id externalId status
+      investigation { reportNumber stage investigatorUnit }
+      participants {
+        role
+        person {
+          id fullName
+          documents { type number }
+          bp3miPlacements { registrationNumber workerName passportNumber destinationCountry status p3mi { licenceNumber status } }
+          borderCrossings { registerNumber travellerName passportNumber direction checkpoint crossedAt }
+        }
+      }
+    }
+  }`;
+
+const PERSON_ACROSS = /* GraphQL */ `
+  query PersonAcross($id: ID!) {
+    person(id: $id) {
+      id fullName identityProtected
+      documents { type number }
+      bp3miPlacements { registrationNumber workerName passportNumber }
+      borderCrossings { registerNumber travellerName passportNumber }
+    }
+  }`;
+
+/** True when a string is shown in full: no mask stars and not reduced to initials. */
+const clear = (v: unknown) => typeof v === "string" && !v.includes("*") && !/^([A-Z]\. ?)+$/.test(v);
 
 describe.each(backends)("federation end to end: gateway, hub (%s), BP3MI, Imigrasi, Polda", (backend) => {
   let dataDir: string;
@@ -90,6 +124,94 @@ describe.each(backends)("federation end to end: gateway, hub (%s), BP3MI, Imigra
   /** The register's report per EMP case number. */
   const reportOf = (externalId: string) => register.laporan.find((l) => l.no_kasus_emp === externalId);
   const unitRegionOf = (externalId: string) => register.satker.find((s) => s.kode_satker === reportOf(externalId)?.kode_satker)?.kode_wilayah;
+
+
+  /** Persons of the demo the agency systems know: crossings at a checkpoint (Imigrasi) and placements (BP3MI). */
+  const crossers = () => new Set(records.borderCrossings.filter((c) => c.personId && c.documentNumber && TPI_OF_POST[c.post]).map((c) => c.personId!));
+  const placed = () => new Set(records.migrantPlacements.map((p) => p.workerId));
+  const victimsOf = (pred: (p: DemoRecords["caseParticipants"][number]) => boolean) =>
+    records.caseParticipants.filter((p) => p.role === "VICTIM" && records.cases.find((c) => c.id === p.caseId)?.sourceAgency === "POLDA-KALBAR" && pred(p));
+
+  describe("one query across the hub, Polda, BP3MI and Imigrasi", () => {
+    it("a case with its investigation (Polda) and its victims' placements (BP3MI) and crossings (Imigrasi), matched by the documents the hub holds", async () => {
+      const c = crossers();
+      const pl = placed();
+      const victim = victimsOf((p) => !p.isChild && c.has(p.personId) && pl.has(p.personId) && Boolean(reportOf(records.cases.find((k) => k.id === p.caseId)!.externalId)))[0];
+      expect(victim).toBeDefined();
+      const r = await gql("investigator", CASE_ACROSS_ALL_FOUR, { id: victim!.caseId });
+      expect(r.body.errors).toBeUndefined();
+      const kase = r.body.data.case;
+      expect(kase.investigation.reportNumber).toBe(reportOf(kase.externalId)!.no_lp);
+      const person = kase.participants.find((p: any) => p.person.id === victim!.personId).person;
+      const numbers = person.documents.map((d: any) => d.number);
+      expect(person.bp3miPlacements.length).toBeGreaterThan(0);
+      expect(person.borderCrossings.length).toBeGreaterThan(0);
+      for (const x of person.borderCrossings) {
+        expect(numbers).toContain(x.passportNumber);
+        expect(clear(x.travellerName)).toBe(true);
+      }
+      for (const x of person.bp3miPlacements) expect(clear(x.workerName)).toBe(true);
+    });
+  });
+
+  describe("child and consent protections on subgraph fields", () => {
+    it("a child victim: the exempt investigator sees BP3MI's and Imigrasi's values in clear; BP3MI and Imigrasi officers get none of them", async () => {
+      const c = crossers();
+      const pl = placed();
+      const childCrosser = victimsOf((p) => Boolean(p.isChild) && c.has(p.personId))[0];
+      const childPlaced = victimsOf((p) => Boolean(p.isChild) && pl.has(p.personId))[0];
+      expect(childCrosser).toBeDefined();
+      expect(childPlaced).toBeDefined();
+
+      const byInvestigator = await gql("investigator", PERSON_ACROSS, { id: childCrosser!.personId });
+      expect(byInvestigator.body.data.person.identityProtected).toBe(false);
+      expect(byInvestigator.body.data.person.borderCrossings.length).toBeGreaterThan(0);
+      expect(byInvestigator.body.data.person.borderCrossings.every((x: any) => clear(x.travellerName) && clear(x.passportNumber))).toBe(true);
+      const byImmigration = await gql("immigration", PERSON_ACROSS, { id: childCrosser!.personId });
+      expect(byImmigration.body.data.person.identityProtected).toBe(true);
+      for (const x of byImmigration.body.data.person.borderCrossings ?? []) {
+        expect(clear(x.travellerName)).toBe(false);
+        expect(clear(x.passportNumber)).toBe(false);
+      }
+
+      const placedByInvestigator = await gql("investigator", PERSON_ACROSS, { id: childPlaced!.personId });
+      expect(placedByInvestigator.body.data.person.bp3miPlacements.length).toBeGreaterThan(0);
+      expect(placedByInvestigator.body.data.person.bp3miPlacements.every((x: any) => clear(x.workerName))).toBe(true);
+      const byBp3mi = await gql("bp3mi", PERSON_ACROSS, { id: childPlaced!.personId });
+      expect(byBp3mi.body.data.person?.identityProtected ?? true).toBe(true);
+      for (const x of byBp3mi.body.data.person?.bp3miPlacements ?? []) {
+        expect(clear(x.workerName)).toBe(false);
+        expect(clear(x.passportNumber)).toBe(false);
+      }
+    });
+
+    it("consent: Imigrasi's values of an adult victim reach the immigration officer only if the victim consented to share with Imigrasi", async () => {
+      const c = crossers();
+      const consented = victimsOf((p) => !p.isChild && c.has(p.personId) && (p.consentAgencies as string[]).includes("IMIGRASI-ENTIKONG"))[0];
+      const refused = victimsOf((p) => !p.isChild && c.has(p.personId) && !(p.consentAgencies as string[]).includes("IMIGRASI-ENTIKONG"))[0];
+      expect(refused).toBeDefined();
+      const no = await gql("immigration", PERSON_ACROSS, { id: refused!.personId });
+      expect(no.body.data.person.identityProtected).toBe(true);
+      for (const x of no.body.data.person.borderCrossings ?? []) expect(clear(x.travellerName) || clear(x.passportNumber)).toBe(false);
+      // The same officer sees a consenting victim's crossings in clear (or, if none consented, a non-victim's).
+      const other = consented?.personId ?? records.borderCrossings.find((x) => x.personId && TPI_OF_POST[x.post] && x.documentNumber && !records.caseParticipants.some((p) => p.personId === x.personId))!.personId!;
+      const yes = await gql("immigration", PERSON_ACROSS, { id: other });
+      expect(yes.body.data.person.identityProtected).toBe(false);
+      expect(yes.body.data.person.borderCrossings.length).toBeGreaterThan(0);
+      expect(yes.body.data.person.borderCrossings.every((x: any) => clear(x.travellerName) && clear(x.passportNumber))).toBe(true);
+    });
+
+    it("masks: outside its purpose the investigator sees the hub's identity masked, and a masked document number matches nothing in the agency systems", async () => {
+      const c = crossers();
+      const victim = victimsOf((p) => !p.isChild && c.has(p.personId))[0]!;
+      const r = await gql("investigatorStatistics", PERSON_ACROSS, { id: victim.personId });
+      const person = r.body.data.person;
+      expect(clear(person.fullName)).toBe(false);
+      expect(person.documents.every((d: any) => !clear(d.number))).toBe(true);
+      expect(person.borderCrossings ?? []).toEqual([]);
+      expect(person.bp3miPlacements ?? []).toEqual([]);
+    });
+  });
 
   describe("Polda: Case.investigation", () => {
     it("an investigator of the province sees every Polda Kalbar case's investigation, notes included, matched by the case's externalId", async () => {
