@@ -39,6 +39,18 @@ export class Bp3miClient {
     return (JSON.parse(text) as { data: T[] }).data;
   }
 
+  /** Resolves when the service answers its health check. */
+  async health(): Promise<void> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.opts.url}/healthz`, { signal: AbortSignal.timeout(this.opts.timeoutMs ?? 5000) });
+    } catch (e) {
+      throw new Bp3miServiceError(`BP3MI register unreachable at ${this.opts.url}: ${(e as Error).message}`);
+    }
+    await res.body?.cancel();
+    if (!res.ok) throw new Bp3miServiceError(`BP3MI register health check answered ${res.status}`, res.status);
+  }
+
   placements(q: PlacementSearch): Promise<Penempatan[]> {
     return this.post<Penempatan>("/api/v1/penempatan/cari", q);
   }
