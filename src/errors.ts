@@ -24,6 +24,8 @@ export const ErrorCodes = {
   TIMEOUT: { http: 503, message: "The operation did not finish within its deadline" },
   /** The client closed the connection first; nobody receives this answer, it names the cause in logs. */
   CANCELLED: { http: 499, message: "The client closed the request before the answer" },
+  /** The gateway: a subgraph failed or was too slow; its part of the answer is null, the rest is there. */
+  SUBGRAPH_UNAVAILABLE: { http: 200, message: "A subgraph did not answer; its part of the data is missing" },
   INTERNAL: { http: 500, message: "Internal error" },
 } as const;
 

@@ -2,7 +2,8 @@
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { stringInputPlugin } from "./http/string-input";
 
-const armor = new ApolloArmor({
+/** The same limits at the gateway (EnvelopArmor) and the hub (ApolloArmor). */
+export const ARMOR_SETTINGS = {
   blockFieldSuggestion: { enabled: true },
   maxDepth: { enabled: true, n: 12, exposeLimits: false, flattenFragments: true },
   // graphql-armor leaves `__typename` out of the count by default (allowList): 500 aliases of it
@@ -13,7 +14,9 @@ const armor = new ApolloArmor({
   // hook, where a plain syntax error became an HTTP 500 instead of GRAPHQL_PARSE_FAILED.
   maxTokens: { enabled: false },
   costLimit: { enabled: true, maxCost: 20000, exposeLimits: false },
-});
+} satisfies ConstructorParameters<typeof ApolloArmor>[0];
+
+const armor = new ApolloArmor(ARMOR_SETTINGS);
 
 const protections = armor.protect();
 export const requestGuards = {

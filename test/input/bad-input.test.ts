@@ -19,7 +19,7 @@ describe.each(backends)("bad input on %s", (backend) => {
 
   /** POST of raw bytes, for bodies JSON.stringify cannot produce. */
   async function post(body: string | Buffer, headers: Record<string, string> = {}) {
-    const res = await fetch(hub.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...headers }, body });
+    const res = await fetch(hub.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...headers }, body: typeof body === "string" ? body : new Uint8Array(body) });
     const text = await res.text();
     return { status: res.status, text, body: JSON.parse(text) as { data?: any; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }> } };
   }

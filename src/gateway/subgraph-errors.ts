@@ -1,0 +1,50 @@
+// Errors leave the gateway in the hub's one error family (src/errors.ts). A subgraph that fails
+// or exceeds its registry timeout costs only its own part of the answer: those fields are null
+// and one error names the subgraph and its agency. Nothing of the subgraph call itself (URL,
+// request body with the entity representations) reaches the client.
+import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import { GraphQLError, type ExecutionResult } from "graphql";
+import { isHubErrorCode } from "../errors";
+import type { Logger } from "../logger";
+import type { SubgraphEntry } from "./registry";
+
+/** Codes Hive Gateway's transport gives a failed subgraph call (timeout, refused, HTTP error, bad body). */
+const TRANSPORT_CODES = new Set(["GATEWAY_TIMEOUT", "SUBREQUEST_HTTP_ERROR", "DOWNSTREAM_SERVICE_ERROR", "UNEXPECTED_RESPONSE", "TIMEOUT_ERROR"]);
+
+function normalise(e: GraphQLError, bySubgraph: ReadonlyMap<string, SubgraphEntry>, log: Logger): GraphQLError {
+  const ext = e.extensions ?? {};
+  const subgraph = typeof ext.serviceName === "string" ? ext.serviceName : undefined;
+  const entry = subgraph ? bySubgraph.get(subgraph) : undefined;
+  const code = ext.code;
+  const where = { path: e.path, nodes: e.nodes };
+  if (subgraph && entry && (typeof code !== "string" || TRANSPORT_CODES.has(code) || !isHubErrorCode(code))) {
+    const timedOut = code === "GATEWAY_TIMEOUT" || /timed? ?out/i.test(e.message);
+    log.warn({ subgraph, code, cause: e.message }, "subgraph call failed");
+    const message = timedOut
+      ? `Subgraph "${subgraph}" (${entry.agency}) did not answer within ${entry.timeoutMs} ms; its fields are null`
+      : `Subgraph "${subgraph}" (${entry.agency}) is unavailable; its fields are null`;
+    return new GraphQLError(message, { ...where, extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph, agency: entry.agency } });
+  }
+  if (isHubErrorCode(code) && code !== "INTERNAL") {
+    // The subgraph's own refusal (FORBIDDEN, NOT_FOUND, BAD_USER_INPUT...): kept, with who said it.
+    const { serviceName: _s, request: _r, response: _p, ...rest } = ext as Record<string, unknown>;
+    return new GraphQLError(e.message, { ...where, extensions: { ...rest, ...(subgraph ? { subgraph } : {}) } });
+  }
+  log.error({ err: e.originalError ?? e, subgraph }, "unexpected error at the gateway");
+  return new GraphQLError("Internal error", { ...where, extensions: { code: "INTERNAL", ...(subgraph ? { subgraph } : {}) } });
+}
+
+export function subgraphFailures(bySubgraph: ReadonlyMap<string, SubgraphEntry>, log: Logger): GatewayPlugin {
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in (result as object)) return;
+          const r = result as ExecutionResult;
+          if (!r.errors?.length) return;
+          setResult({ ...r, errors: r.errors.map((e) => normalise(e, bySubgraph, log)) });
+        },
+      };
+    },
+  };
+}
