@@ -12,7 +12,7 @@ module.exports = {
     "^.+\\.m?js$": swc("ecmascript"),
   },
   transformIgnorePatterns: ["/node_modules/(?!jose/)"],
-  testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/src/**/*.test.ts"],
+  testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/src/**/*.test.ts", "<rootDir>/examples/**/*.test.ts"],
   testTimeout: 120000,
   globalSetup: "<rootDir>/test/support/global-setup.ts",
   globalTeardown: "<rootDir>/test/support/global-teardown.ts",

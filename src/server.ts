@@ -1,6 +1,7 @@
 // The hub's HTTP server: Fastify (src/http/app.ts) with Apollo on /graphql, /healthz, /readyz;
 // admission control, per-request deadlines and a graceful shutdown bounded by its timeout.
 import type http from "node:http";
+import type { JSONWebKeySet, JWTVerifyGetKey } from "jose";
 import type { AddressInfo } from "node:net";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { FastifyInstance } from "fastify";
@@ -58,6 +59,8 @@ export interface HubServerOptions {
   contributeRunRecords?: number;
   /** Keeps the audit log's signed head checkpoint (AUDIT_CHECKPOINT_FILE); none: no checkpoint. */
   auditCheckpointer?: AuditCheckpointer;
+  /** The gateway's public keys (GATEWAY_JWKS): subgraphs' audit hand-offs (POST /federation/audit) are accepted when set. */
+  gatewayKeys?: JSONWebKeySet | JWTVerifyGetKey;
 }
 
 export interface HubServer {
@@ -101,6 +104,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     inFlight,
     draining: () => draining,
     auditCheckpointer: opts.auditCheckpointer,
+    gatewayKeys: opts.gatewayKeys,
     plugins: [async (app: FastifyInstance) => metricsRoute(app, { metrics: opts.metrics, token: opts.metricsToken }), ...(opts.fastifyPlugins ?? [])],
   });
   try {

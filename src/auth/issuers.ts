@@ -69,7 +69,8 @@ export type IssuerConfig = z.infer<typeof issuerSchema>;
 export interface TrustedIssuer {
   name: string;
   issuer: string;
-  audience: string;
+  /** Required `aud`: one value, or any of several (the hub's audit hand-off accepts every registered subgraph). */
+  audience: string | string[];
   algorithms: readonly string[];
   agencies: readonly string[] | "any";
   clockToleranceSeconds: number;

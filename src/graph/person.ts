@@ -134,6 +134,12 @@ export const PersonType = builder.prismaObject("Person", {
     phone: t.exposeString("phone", { nullable: true, description: "Resolved phone number, E.164 (+62...), most recent statement wins." }),
     email: t.exposeString("email", { nullable: true, description: "Resolved e-mail address, most recent statement wins." }),
     address: t.exposeString("address", { nullable: true, description: "Resolved postal address (free text), most recent statement wins." }),
+    identityProtected: t.boolean({
+      nullable: true,
+      description:
+        "True when the child-victim or consent protection masks this person's identity fields for you. Agency subgraphs require it and apply the same protection to the identity values they hold (docs/federation.md). Tells nothing you cannot see from the masked fields.",
+      resolve: (p, _args, ctx) => ctx.access.identityProtected(p.id),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", nullable: false, description: "When the hub first linked a statement to this person." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", nullable: false, description: "When the resolved fields last changed." }),
     documents: t.relation("documents", {

@@ -1,6 +1,7 @@
 // Builds the hub's Fastify application: request ids, draining, CORS, body parsing with its 413,
 // health routes, /graphql, JSON errors and 404s. Extra Fastify plugins (metrics, pages) come in
 // through `plugins` (HubServerOptions.fastifyPlugins); nothing here listens.
+import type { JSONWebKeySet, JWTVerifyGetKey } from "jose";
 import type { AuditCheckpointer } from "../audit/checkpointer";
 import { InvalidUtf8Body } from "./utf8-body";
 import type { ApolloServer } from "@apollo/server";
@@ -13,6 +14,7 @@ import type { Logger } from "../logger";
 import type { ResolvedPolicy } from "../policy/resolve";
 import { bodyParsers, BadJsonError } from "./body";
 import { corsPolicy } from "./cors";
+import { federationAuditRoute } from "./federation-audit";
 import { graphqlRoute } from "./graphql-route";
 import { healthRoutes } from "./health";
 import type { InFlight } from "./in-flight";
@@ -38,6 +40,8 @@ export interface HttpAppOptions {
   plugins?: readonly HubFastifyPlugin[];
   /** Keeps the audit log's signed head checkpoint (AUDIT_CHECKPOINT_FILE). */
   auditCheckpointer?: AuditCheckpointer;
+  /** The gateway's public keys: subgraphs' audit hand-offs (POST /federation/audit) are accepted when set. */
+  gatewayKeys?: JSONWebKeySet | JWTVerifyGetKey;
 }
 
 const PUBLIC_DURING_DRAIN = new Set(["/healthz", "/readyz"]);
@@ -75,6 +79,7 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
   for (const plugin of o.plugins ?? []) await app.register(plugin);
   healthRoutes(app, { db: o.db, draining: o.draining });
   graphqlRoute(app, o);
+  federationAuditRoute(app, { db: o.db, gatewayKeys: o.gatewayKeys, auditCheckpointer: o.auditCheckpointer });
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: "not found" }));
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => {

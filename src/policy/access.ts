@@ -157,6 +157,15 @@ export class Access {
     return downgrade ? { kind: "mask", masker: this.policy.policy.protections.identityMasks[field] ?? "withhold" } : effect;
   }
 
+  /**
+   * Whether a child-victim or consent protection downgrades this person's identity fields for this
+   * principal (Person.identityProtected; agency subgraphs apply the same protection with it).
+   */
+  async identityProtected(personId: string): Promise<boolean> {
+    if (this.exemptFromAll()) return false;
+    return this.hidden(await this.protections.load(personId));
+  }
+
   /** Can a child-victim or consent protection hide anything from this principal? */
   protectionsApply(): boolean {
     return !this.exemptFromAll();

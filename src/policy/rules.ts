@@ -306,6 +306,8 @@ export const POLICY: Policy = {
         email: CONTACT,
         address: ADDRESS,
         documents: grant(CASEWORK, allow),
+        // Whether a protection masks this person's identity for the caller; subgraphs require it.
+        identityProtected: grant(CASEWORK, allow),
         statements: grant([PI, PR, BP, IM, SW, LA], allow),
         conflicts: grant([PI, PR, BP, IM, SW, LA], allow),
         fieldSources: grant([PI, PR, BP, IM, SW, LA], allow),

@@ -12,23 +12,15 @@ import { withConstraintsBuiltAfterLoad } from "../db/bulk-load";
 import type { RawSession } from "../db/raw-sql";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger";
-import { addDeportee, addMigrantWorker, addStandaloneWarning } from "./background";
-import { addCase, type SuspectPool } from "./cases";
-import { batchSize, emptyBatch, SeedContext, WRITE_ORDER, type Batch } from "./context";
+import { batchSize, WRITE_ORDER, type Batch } from "./context";
 import { copyText } from "./copy-text";
-import { buildOrganizations, DEMO_MARKER, OrgIndex } from "./organizations";
-import { Rng } from "./prng";
+import { DEMO_MARKER, type OrgSeed } from "./organizations";
 import { progressLog, type SeedProgress } from "./progress";
+import { CASES_PER_SCALE, demoChunks, demoOrganizations } from "./records";
 import { DISTRICTS, PROVINCES, REGENCIES, levelOf, parentOf, type RegionSeed } from "./regions";
 import { SYNTHETIC_DISTRICTS, SYNTHETIC_VILLAGES } from "./synthetic-regions";
 
-/** Version of the generator: change it when the dataset changes shape, so old and new never mix. */
-const SEED = "tppo-hub-demo/v1";
-export const CASES_PER_SCALE = 60;
-/** Cases generated before each write; about 57 rows (15 KB of COPY text) per case. */
-const CASES_PER_CHUNK = 200;
-/** Cases generated between two turns of the event loop, so the previous chunk's COPYs keep flowing. */
-const CASES_PER_TURN = 10;
+export { CASES_PER_SCALE } from "./records";
 /** Rows per createMany statement (bind parameters) for the reference regions. */
 const ROWS_PER_INSERT = 1000;
 /** True when the database holds no organizations, persons or cases (reference regions may exist). */
@@ -96,33 +88,19 @@ async function insertDemoRegions(tx: RawSession, rows: readonly RegionSeed[]): P
   );
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** Organizations and the tables the case generator fills, loaded with their constraints built afterwards. */
 const LOADED_TABLES = ["Organization", ...WRITE_ORDER.map((k) => TABLES[k])];
 
-/** Generates and writes the cases in chunks; at most one chunk is written while the next is generated. */
-async function loadCases(tx: RawSession, ctx: SeedContext, total: number, counts: Record<string, number>, progress?: SeedProgress): Promise<void> {
+/** Writes the cases chunk by chunk; at most one chunk is written while the next is generated. */
+async function loadCases(tx: RawSession, scale: number, orgs: readonly OrgSeed[], counts: Record<string, number>, progress?: SeedProgress): Promise<void> {
   const done = { cases: 0, rows: 0 };
-  progress?.start(total);
+  progress?.start(CASES_PER_SCALE * scale);
   let writing: Promise<void> = Promise.resolve();
-  for (let from = 0; from < total; from += CASES_PER_CHUNK) {
-    const to = Math.min(total, from + CASES_PER_CHUNK);
-    const pool: SuspectPool = new Map(); // per chunk: memory stays bounded, output stays deterministic
-    for (let i = from; i < to; i++) {
-      addCase(ctx, i, pool);
-      // Per 60 cases: 40 procedural workers, 10 deportees, 15 warnings outside any case.
-      if (i % 3 !== 0) addMigrantWorker(ctx);
-      if (i % 6 === 1) addDeportee(ctx);
-      if (i % 4 === 0) addStandaloneWarning(ctx);
-      if (i % CASES_PER_TURN === CASES_PER_TURN - 1) await nextTurn();
-    }
-    const batch = ctx.batch;
-    ctx.batch = emptyBatch();
+  for await (const { batch, cases } of demoChunks(scale, orgs)) {
     await writing;
     writing = writeBatch(tx, batch).then(() => {
       for (const key of WRITE_ORDER) counts[key] = (counts[key] ?? 0) + batch[key].length;
-      done.cases = to;
+      done.cases = cases;
       done.rows += batchSize(batch);
       progress?.update(done);
     });
@@ -145,11 +123,10 @@ export interface SeedOptions {
 
 export async function seedDemo(db: SeedTarget, opts: SeedOptions): Promise<Record<string, number>> {
   const { scale, log } = opts;
-  if (!Number.isInteger(scale) || scale < 1) throw new Error(`scale must be a positive integer, got ${scale}`);
   const started = performance.now();
   const { prisma } = db;
 
-  const orgs = buildOrganizations(new Rng(`${SEED}/organizations`), scale);
+  const orgs = demoOrganizations(scale); // checks the scale
   // Checked before writing anything, so a second run never stops half-way.
   if (await prisma.organization.findUnique({ where: { sourceAgency_externalId: DEMO_MARKER } })) {
     log?.warn({ marker: DEMO_MARKER }, "demo data already present: nothing seeded");
@@ -174,7 +151,7 @@ export async function seedDemo(db: SeedTarget, opts: SeedOptions): Promise<Recor
       await copyRows(tx, "Organization", orgs);
       counts.organizations = orgs.length;
       for (const key of WRITE_ORDER) counts[key] = 0;
-      await loadCases(tx, new SeedContext(SEED, new OrgIndex(orgs)), CASES_PER_SCALE * scale, counts, progress);
+      await loadCases(tx, scale, orgs, counts, progress);
       log?.info("demo rows loaded: building indexes and checking keys");
     });
     await tx.exec(`ANALYZE ${LOADED_TABLES.map((t) => `"${t}"`).join(", ")}`); // the planner's statistics, before anyone queries

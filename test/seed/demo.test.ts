@@ -9,6 +9,7 @@ import { withConstraintsBuiltAfterLoad } from "../../src/db/bulk-load";
 import { copyText } from "../../src/seed/copy-text";
 import { isEmpty, seedDemo } from "../../src/seed/demo";
 import { DEMO_TOKEN_PROFILES } from "../../src/seed/demo-tokens";
+import { demoRecords } from "../../src/seed/records";
 import { REFERENCE_DATE } from "../../src/seed/prng";
 import { readCatalog } from "../support/catalog";
 import { backends, freshDatabase } from "../support/hub";
@@ -78,6 +79,25 @@ describe.each(backends)("demo dataset on %s", (backend) => {
       expect(await ids(db)).toEqual(await ids(a));
     } finally {
       await db.close();
+    }
+  });
+
+  it("gives the same records without a database (demoRecords, what the example agency systems derive theirs from)", async () => {
+    const records = await demoRecords({ scale: 1 });
+    const pick = (rows: readonly Record<string, unknown>[], cols: readonly string[]) =>
+      rows.map((r) => cols.map((c) => (r[c] instanceof Date ? (r[c] as Date).toISOString() : (r[c] ?? null)))).sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+    const compare = async (table: string, rows: readonly object[], cols: readonly string[]) => {
+      const stored = await a.raw.query<Record<string, unknown>>(`SELECT ${cols.map((c) => `"${c}"`).join(", ")} FROM "${table}"`);
+      expect({ table, rows: pick(rows as Record<string, unknown>[], cols) }).toEqual({ table, rows: pick(stored, cols) });
+    };
+    await compare("Organization", records.organizations, ["id", "code", "licenceNumber", "licenceStatus", "externalId"]);
+    await compare("Person", records.persons, ["id", "fullName", "birthDate"]);
+    await compare("IdentityDocument", records.identityDocuments, ["id", "personId", "type", "number"]);
+    await compare("Case", records.cases, ["id", "sourceAgency", "externalId"]);
+    await compare("MigrantPlacement", records.migrantPlacements, ["id", "workerId", "p3miId", "idPmi", "departureDate", "externalId"]);
+    await compare("BorderCrossing", records.borderCrossings, ["id", "personId", "documentNumber", "crossedAt", "externalId"]);
+    for (const key of Object.keys(counts).filter((k) => k !== "regions")) {
+      expect({ key, n: (records as unknown as Record<string, unknown[]>)[key]!.length }).toEqual({ key, n: counts[key] });
     }
   });
 

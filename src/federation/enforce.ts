@@ -1,0 +1,168 @@
+// Applies the subgraph's policy section to every field of its schema, in one place, by wrapping
+// the resolvers (as the hub's src/policy/enforce.ts does): deny, masks and purposes from the
+// grants; child-victim and consent protections from the hub's Person.identityProtected; row
+// scopes the adapter implements by name; audit of every sensitive value released.
+import {
+  defaultFieldResolver,
+  getNamedType,
+  isObjectType,
+  responsePathAsArray,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from "graphql";
+import type { Principal } from "../auth/principal";
+import { effectFor } from "../policy/federated";
+import { forbidden } from "../policy/enforce";
+import { MASKERS, type MaskerName } from "../policy/maskers";
+import type { ResolvedEffect } from "../policy/resolve";
+import type { IdentityClass, ProtectionRule, SubgraphRowRule } from "../policy/types";
+import type { SubgraphContext } from "./context";
+import { isFederationType, type SubgraphAccessPolicy } from "./subgraph-policy";
+
+type Row = Record<string, unknown>;
+
+/**
+ * A row scope the adapter implements: does this row of its source lie in the caller's scope?
+ * E.g. `inJurisdiction: (row, p) => p.jurisdiction.length === 0 || p.jurisdiction.some((j) => row.regionCode.startsWith(j))`.
+ */
+export type RowScope = (row: any, principal: Principal) => boolean | Promise<boolean>;
+
+/** How to name a row in the audit log, per type. @default row.id */
+export type RecordIdOf = (row: any) => string | null | undefined;
+
+/** The masker a protection applies to a carrier the policy's identityMasks does not name, by class. */
+const PROTECTION_MASK_BY_CLASS: Record<IdentityClass, MaskerName> = {
+  name: "initials",
+  birthDate: "year",
+  documentNumber: "documentNumber",
+  contact: "withhold",
+  address: "withhold",
+  freeText: "withhold",
+};
+
+const isObject = (v: unknown): v is Row => typeof v === "object" && v !== null && !(v instanceof Date) && !Array.isArray(v);
+
+/** The caller's row rule for a type (roles ORed): null when the type has no row scope. */
+export function rowRuleFor(access: SubgraphAccessPolicy, typeName: string, principal: Principal): "none" | SubgraphRowRule | null {
+  const rows = access.resolved.rows.get(typeName);
+  if (!rows) return null;
+  const alternatives: string[][] = [];
+  for (const role of principal.roles) {
+    const r = rows.get(role as never) as SubgraphRowRule | undefined;
+    if (r === "all") return "all";
+    if (r) alternatives.push(...r.map((alt) => [...alt]));
+  }
+  return alternatives.length ? alternatives : "none";
+}
+
+function exempt(rule: ProtectionRule, p: Principal): boolean {
+  return p.roles.some((r) => rule.exempt.some((e) => e.role === r && (e.purposes as readonly string[]).includes(p.purpose)));
+}
+
+export function enforceSubgraphPolicy(
+  schema: GraphQLSchema,
+  access: SubgraphAccessPolicy,
+  scopes: Readonly<Record<string, RowScope>>,
+  recordIds: Readonly<Record<string, RecordIdOf>> = {},
+): GraphQLSchema {
+  const { protections } = access.policy;
+  const exemptFromAll = (p: Principal) => exempt(protections.childVictimIdentity, p) && exempt(protections.victimConsent, p);
+  const idOf = (typeName: string, row: unknown): string => {
+    if (!isObject(row)) return "";
+    const id = recordIds[typeName] ? recordIds[typeName](row) : row.id;
+    return typeof id === "string" || typeof id === "number" || typeof id === "bigint" ? String(id) : "";
+  };
+
+  async function inScope(typeName: string, row: unknown, ctx: SubgraphContext): Promise<boolean> {
+    const rule = rowRuleFor(access, typeName, ctx.principal);
+    if (rule === null || rule === "all") return true;
+    if (rule === "none" || !isObject(row)) return false;
+    for (const alt of rule) {
+      let ok = true;
+      for (const s of alt) if (!(await scopes[s]!(row, ctx.principal))) (ok = false);
+      if (ok) return true;
+    }
+    return false;
+  }
+
+  /** Children inherit what is known about the person they are about. */
+  function inherit(value: unknown, known: boolean | undefined, ctx: SubgraphContext): void {
+    if (known === undefined) return;
+    if (Array.isArray(value)) for (const v of value) inherit(v, known, ctx);
+    else if (isObject(value) && !ctx.kit.protection.has(value)) ctx.kit.protection.set(value, known);
+  }
+
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || isFederationType(type.name)) continue;
+    const typeName = type.name;
+
+    // Entities: the hub's verdict on the person's protections arrives in the representation.
+    const ext = type.extensions as { apollo?: { subgraph?: { resolveReference?: (ref: Row, ctx: SubgraphContext, info: unknown) => unknown } } };
+    if (ext.apollo?.subgraph?.resolveReference || access.policy.types[typeName]) {
+      const original = ext.apollo?.subgraph?.resolveReference;
+      const wrapped = async (ref: Row, ctx: SubgraphContext, info: unknown) => {
+        const value = original ? await original(ref, ctx, info) : ref;
+        if (isObject(value) && typeof ref.identityProtected === "boolean") ctx.kit.protection.set(value, ref.identityProtected);
+        if (isObject(value) && !(await inScope(typeName, value, ctx))) return null;
+        return value;
+      };
+      (type as { extensions: unknown }).extensions = { ...type.extensions, apollo: { ...ext.apollo, subgraph: { ...ext.apollo?.subgraph, resolveReference: wrapped } } };
+    }
+
+    for (const field of Object.values(type.getFields())) {
+      const coordinate = `${typeName}.${field.name}`;
+      if (access.hubFields.has(coordinate)) continue;
+      if (typeName === "Query" && field.name === "_service") continue;
+      const original: GraphQLFieldResolver<unknown, SubgraphContext> = field.resolve ?? defaultFieldResolver;
+      if (typeName === "Query" && field.name === "_entities") {
+        // One promise per representation (see src/policy/enforce.ts): each checked on its own.
+        field.resolve = async (source, args, ctx, info) => {
+          const list = (await original(source, args, ctx, info)) as unknown[];
+          return list.map(async (pending) => {
+            const v = await pending;
+            return isObject(v) && typeof v.__typename === "string" && !(await inScope(v.__typename, v, ctx)) ? null : v;
+          });
+        };
+        continue;
+      }
+      const resolved = access.resolved.coordinates.get(coordinate);
+      const sensitivity = resolved?.sensitivity ?? null;
+      const rulePath = resolved ? `subgraphs.${access.name}.types.${resolved.rulePath}` : `subgraphs.${access.name} (${coordinate} not in policy)`;
+      const protectionMask: MaskerName = protections.identityMasks[field.name] ?? (resolved?.carries ? PROTECTION_MASK_BY_CLASS[resolved.carries] : "withhold");
+      const returnsScoped = access.resolved.rows.has(getNamedType(field.type).name);
+      const returnTypeName = getNamedType(field.type).name;
+
+      field.resolve = async (source, args, ctx, info) => {
+        let effect: ResolvedEffect = effectFor(access.resolved, ctx.principal, coordinate);
+        if (effect.kind === "deny") {
+          ctx.kit.audit.denied(typeName, idOf(typeName, source), field.name);
+          throw forbidden(coordinate, rulePath);
+        }
+        const known = isObject(source) ? ctx.kit.protection.get(source) : undefined;
+        // Protected by the hub's verdict, or unknown (no Person above) for a caller not exempt from both protections.
+        if (sensitivity === "identity" && effect.kind === "allow" && (known === true || (known === undefined && !exemptFromAll(ctx.principal)))) {
+          effect = { kind: "mask", masker: protectionMask };
+        }
+        let value = await original(source, args, ctx, info);
+        if (returnsScoped) value = await scopedAs(value, returnTypeName, ctx);
+        inherit(value, known, ctx);
+        if (effect.kind === "mask" && value !== null && value !== undefined) value = MASKERS[effect.masker](value, source as Row) ?? null;
+        if (sensitivity && value !== null && value !== undefined) {
+          ctx.kit.audit.read(typeName, idOf(typeName, source), field.name, effect.kind === "mask" ? "MASK" : "ALLOW", responsePathAsArray(info.path));
+        }
+        return value;
+      };
+    }
+  }
+
+  /** Rows outside the caller's scope look like missing: dropped from lists, null alone. */
+  async function scopedAs(value: unknown, typeName: string, ctx: SubgraphContext): Promise<unknown> {
+    if (Array.isArray(value)) {
+      const keep = await Promise.all(value.map((v) => (v === null ? true : inScope(typeName, v, ctx))));
+      return value.filter((_, i) => keep[i]);
+    }
+    if (value === null || value === undefined) return value;
+    return (await inScope(typeName, value, ctx)) ? value : null;
+  }
+  return schema;
+}
