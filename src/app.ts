@@ -12,6 +12,7 @@ import { createHubMetrics, type HubMetrics } from "./metrics/hub-metrics";
 import { startMetricsServer, type MetricsServer } from "./metrics/metrics-server";
 import { AuditCheckpointer } from "./audit/checkpointer";
 import { auditSealer } from "./audit/sealer";
+import { hubGatewayIssuer } from "./gateway/trust";
 
 export interface RunningHub {
   server: HubServer;
@@ -27,6 +28,9 @@ export interface RunningHub {
 export async function loadIssuers(config: Config, embedded: boolean): Promise<{ hubKey: HubKey; issuers: TrustedIssuer[] }> {
   const hubKey = await loadHubKey(config.hubSigningKeyFile, { create: embedded });
   const issuers = [hubIssuer(hubKey, config.hubIssuer, config.hubAudience), ...parseIssuers(config.authIssuersJson).map(trustedIssuer)];
+  // Behind the gateway: its principal tokens (audience `hub`) are one more issuer.
+  const gateway = await hubGatewayIssuer(config);
+  if (gateway) issuers.push(gateway);
   return { hubKey, issuers };
 }
 

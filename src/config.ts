@@ -71,6 +71,23 @@ const schema = z.object({
   METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   /** Secret a scraper sends as `Authorization: Bearer <token>` (METRICS=bearer; 32+ characters). */
   METRICS_TOKEN: z.string().optional(),
+  /** The gateway's public keys (a JWKS, JSON): the hub then trusts gateway principal tokens with audience `hub`. */
+  GATEWAY_JWKS: z.string().optional(),
+  /** The gateway's JWKS endpoint (http only for loopback), instead of GATEWAY_JWKS. */
+  GATEWAY_JWKS_URL: z
+    .string()
+    .optional()
+    .refine((u) => u === undefined || u === "" || (URL.canParse(u) && (new URL(u).protocol === "https:" || (new URL(u).protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(new URL(u).hostname)))), {
+      message: "must be an https:// URL (http:// only for localhost)",
+    }),
+  /** The gateway's Ed25519 key (PKCS#8 PEM). @default DATA_DIR/gateway-signing-key.pem */
+  GATEWAY_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** The gateway's subgraph registry: JSON array of { name, url, agency, timeoutMs, schemaFile? }. */
+  GATEWAY_SUBGRAPHS: z.string().optional(),
+  /** A file holding that JSON array, instead of GATEWAY_SUBGRAPHS. */
+  GATEWAY_SUBGRAPHS_FILE: z.string().min(1).optional(),
+  /** The composed supergraph the gateway serves. @default schema/supergraph.graphql */
+  GATEWAY_SUPERGRAPH_FILE: z.string().min(1).optional(),
   /** Comma-separated origins allowed to call the hub from a browser (CORS). @default none */
   CORS_ORIGINS: z
     .string()
@@ -124,6 +141,17 @@ export type Config = {
   metrics: MetricsSettings;
   corsOrigins: string[];
   httpLimits: Omit<HttpLimits, "maxBodyBytes">;
+  gateway: {
+    /** JWKS JSON (GATEWAY_JWKS) the hub trusts as the gateway's keys. */
+    jwks: string | undefined;
+    jwksUrl: string | undefined;
+    signingKeyFile: string;
+    /** Whether GATEWAY_SIGNING_KEY_FILE was set (then the hub also trusts that key's public half). */
+    signingKeyFileSet: boolean;
+    subgraphs: string | undefined;
+    subgraphsFile: string | undefined;
+    supergraphFile: string | undefined;
+  };
 };
 
 function metricsSettings(e: z.infer<typeof schema>): MetricsSettings {
@@ -164,6 +192,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hubAudience: e.HUB_AUDIENCE,
     metrics: metricsSettings(e),
     corsOrigins: e.CORS_ORIGINS,
+    gateway: {
+      jwks: e.GATEWAY_JWKS || undefined,
+      jwksUrl: e.GATEWAY_JWKS_URL || undefined,
+      signingKeyFile: path.resolve(e.GATEWAY_SIGNING_KEY_FILE ?? path.join(dataDir, "gateway-signing-key.pem")),
+      signingKeyFileSet: Boolean(e.GATEWAY_SIGNING_KEY_FILE),
+      subgraphs: e.GATEWAY_SUBGRAPHS || undefined,
+      subgraphsFile: e.GATEWAY_SUBGRAPHS_FILE,
+      supergraphFile: e.GATEWAY_SUPERGRAPH_FILE ? path.resolve(e.GATEWAY_SUPERGRAPH_FILE) : undefined,
+    },
     httpLimits: {
       maxConcurrentOperations: e.MAX_CONCURRENT_OPERATIONS,
       maxConcurrentMutations: e.MAX_CONCURRENT_MUTATIONS,

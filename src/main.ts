@@ -1,4 +1,4 @@
-// CLI entry: tppo-hub serve | migrate | seed | token | print-schema | audit | policy
+// CLI entry: tppo-hub serve | gateway | compose | migrate | seed | token | print-schema | audit | policy
 import fs from "node:fs";
 import path from "node:path";
 import { Command, Option } from "commander";
@@ -80,6 +80,44 @@ program
     };
     process.on("SIGTERM", () => void shutdown("SIGTERM"));
     process.on("SIGINT", () => void shutdown("SIGINT"));
+  });
+
+program
+  .command("gateway")
+  .description("Start the federation gateway on PORT: serves schema/supergraph.graphql over the subgraphs in GATEWAY_SUBGRAPHS")
+  .action(async () => {
+    const { createLogger } = require("./logger") as typeof import("./logger");
+    const { runGateway } = require("./gateway/run") as typeof import("./gateway/run");
+    const cfg = config();
+    const log = createLogger(cfg.logLevel);
+    const gateway = await runGateway(cfg, log);
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, "gateway stopping");
+      setTimeout(() => process.exit(1), cfg.shutdownTimeoutMs).unref();
+      await gateway.stop();
+      process.exit(0);
+    };
+    process.on("SIGTERM", () => void shutdown("SIGTERM"));
+    process.on("SIGINT", () => void shutdown("SIGINT"));
+  });
+
+program
+  .command("compose")
+  .description("Compose the supergraph from the registry's subgraph SDLs (schemaFile) into schema/supergraph.graphql (or --out)")
+  .option("--out <file>", "output file")
+  .action((opts: { out?: string }) => {
+    const { composeToFile } = require("./gateway/run") as typeof import("./gateway/run");
+    const cfg = config();
+    try {
+      const r = composeToFile(cfg, opts.out ? path.resolve(opts.out) : undefined);
+      process.stdout.write(`Wrote ${path.relative(process.cwd(), r.file)} (subgraphs: ${r.subgraphs.join(", ")})\n`);
+    } catch (err) {
+      if ((err as Error).name === "CompositionError") throw new CliError((err as Error).message);
+      throw err;
+    }
   });
 
 program

@@ -47,21 +47,19 @@ export function parseRegistry(json: string, variable = "GATEWAY_SUBGRAPHS", base
   return parsed.data.map((s) => (s.schemaFile ? { ...s, schemaFile: path.resolve(baseDir, s.schemaFile) } : s));
 }
 
-/** GATEWAY_SUBGRAPHS, else GATEWAY_SUBGRAPHS_FILE, else `fallback` (the demo registry of `npm start`). */
-export function loadRegistry(env: NodeJS.ProcessEnv, fallback?: () => SubgraphEntry[]): SubgraphEntry[] {
-  if (env.GATEWAY_SUBGRAPHS) return parseRegistry(env.GATEWAY_SUBGRAPHS);
-  const file = env.GATEWAY_SUBGRAPHS_FILE;
-  if (file) {
+/** GATEWAY_SUBGRAPHS, else GATEWAY_SUBGRAPHS_FILE, else the demo registry of `npm start`. */
+export function loadRegistry(g: { subgraphs?: string; subgraphsFile?: string }): SubgraphEntry[] {
+  if (g.subgraphs) return parseRegistry(g.subgraphs);
+  if (g.subgraphsFile) {
     let text: string;
     try {
-      text = fs.readFileSync(file, "utf8");
+      text = fs.readFileSync(g.subgraphsFile, "utf8");
     } catch {
-      throw new ConfigError("GATEWAY_SUBGRAPHS_FILE", `(${file}) cannot be read`);
+      throw new ConfigError("GATEWAY_SUBGRAPHS_FILE", `(${g.subgraphsFile}) cannot be read`);
     }
-    return parseRegistry(text, "GATEWAY_SUBGRAPHS_FILE", path.dirname(path.resolve(file)));
+    return parseRegistry(text, "GATEWAY_SUBGRAPHS_FILE", path.dirname(path.resolve(g.subgraphsFile)));
   }
-  if (fallback) return fallback();
-  throw new ConfigError("GATEWAY_SUBGRAPHS", "must be set (or GATEWAY_SUBGRAPHS_FILE): a JSON array of { name, url, agency, timeoutMs }");
+  return demoRegistry();
 }
 
 const ROOT = path.resolve(__dirname, "../..");
