@@ -196,6 +196,12 @@ describe.each(backends)("adapter kit (%s)", (backend) => {
     const unknown = await post(url, { query: QUERY, variables: { r: [sitiRep(null)] } }, await tokenAs("immigration-officer"));
     expect(unknown.body.data._entities[0].borderCrossings[0].travellerName).toBe("S. R. K.");
 
+    // Two hub persons with the same passport (a duplicate record), one protected: the adapter's loader
+    // returns the same row objects for both, and the protected person's view must still be masked.
+    const twin = { ...dewiRep(true), documents: [{ type: "PASSPORT", number: SITI.passport }] };
+    const shared = await post(url, { query: QUERY, variables: { r: [sitiRep(false), twin] } }, await tokenAs("immigration-officer"));
+    expect(shared.body.data._entities[1].borderCrossings.map((c: any) => c.travellerName)).toEqual(["S. R. K.", "S. R. K."]);
+
     // A masked number (what a caller sees masked) matches nothing.
     const masked = await post(url, { query: QUERY, variables: { r: [{ ...sitiRep(false), documents: [{ type: "PASSPORT", number: "C7****21" }] }] } }, await tokenAs("immigration-officer"));
     expect(masked.body.data._entities[0].borderCrossings).toEqual([]);
