@@ -1,8 +1,11 @@
 // The adapter kit (src/federation/) on a tiny Imigrasi subgraph over real HTTP, with real
 // Ed25519 principal tokens and the real hub (PGlite and PostgreSQL) taking its audit hand-off.
+import fs from "node:fs";
+import path from "node:path";
+import { parse } from "graphql";
+import { composeServices } from "@theguild/federation-composition";
 import { createSubgraph, signPrincipalToken, SubgraphConfigError, documentNumbers, sourceUnavailable, type Subgraph, type SubgraphContext } from "../../src/federation";
 import type { Principal } from "../../src/auth/principal";
-import { issueToken } from "../../src/auth/issue-token";
 import type { HubKey } from "../../src/auth/hub-key";
 import { createLogger } from "../../src/logger";
 import { insertPolicyFixture, tokenFor, SITI, DEWI, type PolicyFixture } from "../policy/fixture";
@@ -283,8 +286,13 @@ describe("start-up checks", () => {
   const build = (typeDefs: string, scopes: Record<string, () => boolean> = { inJurisdiction: () => true }) => () =>
     createSubgraph({ name: "imigrasi", typeDefs, resolvers: {}, scopes, gateway: { jwks: { keys: [gateway.publicJwk] } }, hubAuditUrl: "http://127.0.0.1:9/", log: createLogger("silent") });
 
-  test("the tiny subgraph passes", () => {
+  test("the tiny subgraph passes, and its SDL (the guide's shape) composes with the hub's", () => {
     expect(build(SDL)).not.toThrow();
+    const composed = composeServices([
+      { name: "hub", typeDefs: parse(fs.readFileSync(path.join(__dirname, "../../schema/hub.graphql"), "utf8")) },
+      { name: "imigrasi", typeDefs: parse(SDL) },
+    ]);
+    expect(composed.errors?.map((e) => e.message)).toBeUndefined();
   });
   test("a missing row scope, an unknown one, an undecided field, a non-null carrier, a subgraph without a section", () => {
     expect(build(SDL, {})).toThrow(/row scope "inJurisdiction" .* is not implemented: pass scopes.inJurisdiction/);
@@ -294,5 +302,4 @@ describe("start-up checks", () => {
     expect(build(SDL.replace("identityProtected: Boolean @external", "").replace(" identityProtected\")", "\")"))).toThrow(/must require the hub's identityProtected/);
     expect(() => createSubgraph({ name: "dukcapil", typeDefs: SDL, resolvers: {}, scopes: {}, gateway: { jwks: { keys: [] } }, hubAuditUrl: "x" })).toThrow(SubgraphConfigError);
   });
-  void issueToken;
 });
