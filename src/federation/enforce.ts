@@ -79,9 +79,15 @@ export function enforceSubgraphPolicy(
     const rule = rowRuleFor(access, typeName, ctx.principal);
     if (rule === null || rule === "all") return true;
     if (rule === "none" || !isObject(row)) return false;
+    // Alternatives ORed, each an AND of scopes.
     for (const alt of rule) {
       let ok = true;
-      for (const s of alt) if (!(await scopes[s]!(row, ctx.principal))) (ok = false);
+      for (const s of alt) {
+        if (!(await scopes[s]!(row, ctx.principal))) {
+          ok = false;
+          break;
+        }
+      }
       if (ok) return true;
     }
     return false;

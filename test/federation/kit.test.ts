@@ -164,6 +164,9 @@ describe.each(backends)("adapter kit (%s)", (backend) => {
     expect(await ask("immigration-officer", fx.siti)).toBe(false); // adult, consented to every agency
     expect(await ask("police-investigator", fx.dewi)).toBe(false); // exempt in its investigation
     expect(await ask("police-investigator", fx.dewi, "statistics")).toBe(true);
+    // Consent: Rina did not consent to share with Dinas Sosial, which sees her through a referral.
+    expect(await ask("social-worker", fx.rina)).toBe(true);
+    expect(await ask("social-worker", fx.siti)).toBe(false);
   });
 
   test("grants, purposes, protections and row scopes applied inside the subgraph; _entities batched", async () => {
