@@ -28,6 +28,12 @@ export interface Database {
   location: string;
   /** The client's connections now, for the pool gauges (src/metrics/pool-gauges.ts). */
   poolStats(): PoolStats;
+  /**
+   * After migrations created types: PGlite serializes array parameters by the array types it read
+   * at start, so an enum created since (`$1::"CaseStatus"[]` on a first start) would be sent as
+   * `Active,FollowUp` and refused; this reloads them. Nothing to do on PostgreSQL.
+   */
+  typesChanged(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -149,6 +155,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       },
       location,
       poolStats: () => ({ max: pool.options.max ?? 10, open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      typesChanged: async () => undefined,
       close: async () => {
         await prisma.$disconnect();
         await pool.end();
@@ -195,6 +202,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     },
     location: opts.dataDir ? `pglite:${path.resolve(opts.dataDir)}` : "pglite:memory",
     poolStats: () => ({ max: 1, open: 1, idle: null, waiting: null }),
+    typesChanged: () => client.refreshArrayTypes(),
     close: async () => {
       await prisma.$disconnect();
       await client.close();

@@ -25,7 +25,10 @@ export function openConfiguredDatabase(config: Config): Promise<Database> {
 export async function prepareSchema(db: Database, opts: { migrate: boolean; log: Logger }): Promise<void> {
   if (db.kind === "pglite" || opts.migrate) {
     const applied = await applyMigrations(db.raw);
-    if (applied.length) opts.log.info({ applied }, "migrations applied");
+    if (applied.length) {
+      opts.log.info({ applied }, "migrations applied");
+      await db.typesChanged();
+    }
     return;
   }
   const s = await migrationStatus(db.raw);
