@@ -7,17 +7,20 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { loadHubKey } from "../src/auth/hub-key";
+import { CONFIG_VARIABLES } from "../src/config";
+import { composeSupergraph, readSubgraphSdls, SUPERGRAPH_FILE } from "../src/gateway/compose";
 
 export const ROOT = path.resolve(__dirname, "..");
 const BIN = path.join(ROOT, "bin/tppo-hub.cjs");
 
-export type ServiceName = "hub" | "bp3mi-rest" | "bp3mi" | "imigrasi" | "polda" | "gateway";
+export type ServiceName = "hub" | "bp3mi" | "imigrasi" | "polda" | "gateway";
 
 /** Ports of `npm start`: the gateway where the hub used to be, so the README's curls keep working. */
-export const DEMO_PORTS: Record<ServiceName, number> = {
+export const DEMO_PORTS: Record<ServiceName | "bp3miRest", number> = {
   gateway: 4000,
   hub: 4001,
-  "bp3mi-rest": 4011,
+  /** BP3MI's REST service, run by the bp3mi process behind its subgraph. */
+  bp3miRest: 4011,
   bp3mi: 4012,
   imigrasi: 4013,
   polda: 4014,
@@ -35,7 +38,7 @@ export interface FederationOptions {
   /** The hub's DATA_DIR (embedded database, signing key, demo-tokens.txt); also holds the gateway's key and the logs. */
   dataDir: string;
   /** Default DEMO_PORTS; 0 picks a free port. */
-  ports?: Partial<Record<ServiceName, number>>;
+  ports?: Partial<Record<keyof typeof DEMO_PORTS, number>>;
   /** The hub on PostgreSQL (migrated at start) instead of its embedded database. */
   hubDatabaseUrl?: string;
   /** Imigrasi's crossing records in this PostgreSQL database instead of an in-memory PGlite. */
@@ -49,7 +52,7 @@ export interface FederationOptions {
 
 export interface Service {
   name: ServiceName;
-  /** Its GraphQL endpoint (the REST service's base URL for bp3mi-rest). */
+  /** Its GraphQL endpoint. */
   url: string;
   origin: string;
   child: ChildProcess;
@@ -70,8 +73,8 @@ export interface Federation {
 
 const LISTENING = /listening/i;
 
-/** Variables this launcher sets per process; the caller's shell must not leak different ones in. */
-const MANAGED = ["PORT", "HOST", "DATA_DIR", "DATABASE_URL", "LOG_LEVEL", "HUB_URL", "GATEWAY_JWKS", "GATEWAY_JWKS_URL", "GATEWAY_SUBGRAPHS", "GATEWAY_SUBGRAPHS_FILE", "GATEWAY_SIGNING_KEY_FILE", "HUB_SIGNING_KEY_FILE", "BP3MI_REST_URL"];
+/** The hub's and gateway's settings, and the agency systems': set per process here, never inherited from the shell. */
+const MANAGED = [...CONFIG_VARIABLES, "HUB_URL", "BP3MI_REST_PORT", "POLDA_DATA_DIR"];
 
 function childEnv(extra: Record<string, string | undefined>, common: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...common };
@@ -85,7 +88,7 @@ function childEnv(extra: Record<string, string | undefined>, common: Record<stri
  * Starts one process and resolves with its URL once it logs a JSON record whose message says it
  * listens and which carries `url`; rejects (naming its log file) if it exits or times out first.
  */
-function startService(name: ServiceName, argv: string[], env: NodeJS.ProcessEnv, logDir: string, timeoutMs = 90_000): Promise<Service> {
+function startService(name: ServiceName, argv: string[], env: NodeJS.ProcessEnv, logDir: string, timeoutMs = 120_000): Promise<Service> {
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${name}.log`);
   const log = fs.createWriteStream(logFile, { flags: "w" });
@@ -150,7 +153,8 @@ function startService(name: ServiceName, argv: string[], env: NodeJS.ProcessEnv,
   });
 }
 
-const tsx = (file: string) => [process.execPath, "--import", "tsx", path.join(ROOT, file)];
+/** An example agency system, run from source through tsx (examples/agency.ts). */
+const agency = (name: string) => [process.execPath, "--import", "tsx", path.join(ROOT, "examples/agency.ts"), name];
 
 /** label -> token from DATA_DIR/demo-tokens.txt (lines "<label> <token>" after the comments). */
 export function readDemoTokens(file: string): Record<string, string> {
@@ -165,7 +169,7 @@ export function readDemoTokens(file: string): Record<string, string> {
 export async function startFederation(opts: FederationOptions): Promise<Federation> {
   const dataDir = path.resolve(opts.dataDir);
   const logDir = opts.logDir ?? path.join(dataDir, "logs");
-  const port = (s: ServiceName) => String(opts.ports?.[s] ?? DEMO_PORTS[s]);
+  const port = (s: keyof typeof DEMO_PORTS) => String(opts.ports?.[s] ?? DEMO_PORTS[s]);
   const common = { HOST: "127.0.0.1", LOG_LEVEL: opts.logLevel ?? "info", ...opts.env };
   // The gateway's key: made here first, so every subgraph is told whom to trust before it starts.
   const gatewayKeyFile = path.join(dataDir, "gateway-signing-key.pem");
@@ -194,30 +198,36 @@ export async function startFederation(opts: FederationOptions): Promise<Federati
       ),
     );
     const agencyEnv = { ...common, GATEWAY_JWKS: gatewayJwks, HUB_URL: hub.origin };
-    const bp3miRest = await add(startService("bp3mi-rest", tsx("examples/bp3mi/rest-service.ts"), childEnv({ ...agencyEnv, PORT: port("bp3mi-rest") }), logDir));
     // The three agency systems start side by side; if one fails, the others are stopped too.
     const agencies = await Promise.allSettled([
-      add(startService("bp3mi", tsx("examples/bp3mi/main.ts"), childEnv({ ...agencyEnv, PORT: port("bp3mi"), BP3MI_REST_URL: bp3miRest.origin }), logDir)),
-      add(startService("imigrasi", tsx("examples/imigrasi/main.ts"), childEnv({ ...agencyEnv, PORT: port("imigrasi"), DATABASE_URL: opts.imigrasiDatabaseUrl }), logDir)),
-      add(startService("polda", tsx("examples/polda/main.ts"), childEnv({ ...agencyEnv, PORT: port("polda") }), logDir)),
+      add(startService("bp3mi", agency("bp3mi"), childEnv({ ...agencyEnv, PORT: port("bp3mi"), BP3MI_REST_PORT: port("bp3miRest") }), logDir)),
+      add(startService("imigrasi", agency("imigrasi"), childEnv({ ...agencyEnv, PORT: port("imigrasi"), DATABASE_URL: opts.imigrasiDatabaseUrl }), logDir)),
+      add(startService("polda", agency("polda"), childEnv({ ...agencyEnv, PORT: port("polda") }), logDir)),
     ]);
     const failed = agencies.find((a): a is PromiseRejectedResult => a.status === "rejected");
     if (failed) throw failed.reason;
     const [bp3mi, imigrasi, polda] = agencies.map((a) => (a as PromiseFulfilledResult<Service>).value) as [Service, Service, Service];
     const urls: Record<string, string> = { hub: hub.url, bp3mi: bp3mi.url, imigrasi: imigrasi.url, polda: polda.url };
     const registry = SUBGRAPHS.map((s) => ({ name: s.name, url: urls[s.service]!, agency: s.agency, timeoutMs: s.timeoutMs, schemaFile: path.join(ROOT, s.schemaFile) }));
+    // The committed supergraph (a test keeps it equal to these SDLs composed); a checkout without
+    // it composes the same SDLs here.
+    let supergraphFile = SUPERGRAPH_FILE;
+    if (!fs.existsSync(supergraphFile)) {
+      supergraphFile = path.join(dataDir, "supergraph.graphql");
+      fs.writeFileSync(supergraphFile, composeSupergraph(readSubgraphSdls(registry)));
+    }
     const gateway = await add(
       startService(
         "gateway",
         [process.execPath, BIN, "gateway"],
-        childEnv({ ...common, PORT: port("gateway"), DATA_DIR: dataDir, GATEWAY_SUBGRAPHS: JSON.stringify(registry), GATEWAY_SIGNING_KEY_FILE: gatewayKeyFile, HUB_SIGNING_KEY_FILE: hubKeyFile }),
+        childEnv({ ...common, PORT: port("gateway"), DATA_DIR: dataDir, GATEWAY_SUBGRAPHS: JSON.stringify(registry), GATEWAY_SUPERGRAPH_FILE: supergraphFile, GATEWAY_SIGNING_KEY_FILE: gatewayKeyFile, HUB_SIGNING_KEY_FILE: hubKeyFile }),
         logDir,
       ),
     );
     const demoTokensFile = path.join(dataDir, "demo-tokens.txt");
     return {
       gatewayUrl: gateway.url,
-      services: { hub, "bp3mi-rest": bp3miRest, bp3mi, imigrasi, polda, gateway },
+      services: { hub, bp3mi, imigrasi, polda, gateway },
       demoTokens: readDemoTokens(demoTokensFile),
       demoTokensFile,
       stop: stopAll,

@@ -3,7 +3,7 @@
 // tokens; each process logs to DATA_DIR/logs/<service>.log. Ctrl-C stops everything.
 // The hub alone: `npx tppo-hub serve --demo`.
 import path from "node:path";
-import { startFederation, type Federation } from "./federation";
+import { DEMO_PORTS, startFederation, type Federation } from "./federation";
 
 async function main(): Promise<void> {
   const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
       "",
       `TPPO Hub gateway ready at ${fed.gatewayUrl} (${((performance.now() - began) / 1000).toFixed(1)} s)`,
       `  hub subgraph        ${s.hub.url}`,
-      `  bp3mi subgraph      ${s.bp3mi.url} (over BP3MI's REST service ${s["bp3mi-rest"].origin})`,
+      `  bp3mi subgraph      ${s.bp3mi.url} (over BP3MI's REST service on port ${DEMO_PORTS.bp3miRest})`,
       `  imigrasi subgraph   ${s.imigrasi.url}`,
       `  polda subgraph      ${s.polda.url}`,
       `  logs                ${path.dirname(s.hub.logFile)}/<service>.log`,

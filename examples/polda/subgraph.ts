@@ -39,7 +39,16 @@ function unitScope(ctx: SubgraphContext): UnitScope | "none" {
   return "all";
 }
 
-export function poldaSubgraph(opts: { register: PoldaRegister; gateway: GatewayKeys; hubUrl: string; log?: Logger }): Subgraph {
+export interface PoldaSubgraphOptions {
+  register: PoldaRegister;
+  /** The gateway's public keys (only its tokens for "polda" are accepted). */
+  gateway: GatewayKeys;
+  /** The hub's audit hand-off endpoint, e.g. http://127.0.0.1:4001/federation/audit */
+  hubAuditUrl: string;
+  log?: Logger;
+}
+
+export function poldaSubgraph(opts: PoldaSubgraphOptions): Subgraph {
   const { register } = opts;
   return createSubgraph({
     name: "polda",
@@ -67,7 +76,7 @@ export function poldaSubgraph(opts: { register: PoldaRegister; gateway: GatewayK
     },
     recordIds: { PoldaInvestigation: (row: PoldaInvestigation) => row.reportNumber },
     gateway: opts.gateway,
-    hubAuditUrl: new URL("/federation/audit", opts.hubUrl).toString(),
+    hubAuditUrl: opts.hubAuditUrl,
     ready: () => register.ping(),
     log: opts.log,
   });

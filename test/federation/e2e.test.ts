@@ -8,12 +8,12 @@ import { loadHubKey, type HubKey } from "../../src/auth/hub-key";
 import { issueToken, type TokenRequest } from "../../src/auth/issue-token";
 import { demoRecords, type DemoRecords } from "../../src/seed/records";
 import { signPrincipalToken } from "../../src/federation/principal-token";
-import { startFederation, type Federation, type ServiceName } from "../../examples/federation";
+import { startFederation, type Federation } from "../../examples/federation";
 import { demoRegister, type DemoRegister } from "../../examples/polda/from-demo";
 import { TPI_OF_POST } from "../../examples/imigrasi/demo-data";
 import { backends, emptyPostgresUrl } from "../support/hub";
 
-const FREE_PORTS: Record<ServiceName, number> = { gateway: 0, hub: 0, "bp3mi-rest": 0, bp3mi: 0, imigrasi: 0, polda: 0 };
+const FREE_PORTS = { gateway: 0, hub: 0, bp3miRest: 0, bp3mi: 0, imigrasi: 0, polda: 0 };
 
 type Gql = { status: number; body: { data?: any; errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[] } };
 
@@ -244,24 +244,28 @@ describe.each(backends)("federation end to end: gateway, hub (%s), BP3MI, Imigra
       for (const n of others) expect(n.investigation).toBeNull();
     });
 
-    it("field rules: the task force sees the stage but not the report number or the notes; notes only for investigation or prosecution", async () => {
+    it("field rules: the gateway refuses, before planning, what a role may not read; the task force reads the stage without report number or notes", async () => {
+      // Refused as a whole (403), each denied coordinate named, nothing planned or fetched.
       const tf = await gql("taskForce", INVESTIGATIONS);
-      const tfNodes = tf.body.data.cases.edges.map((e: any) => e.node).filter((n: any) => n.investigation);
-      expect(tfNodes.length).toBeGreaterThan(0);
-      for (const n of tfNodes) {
-        expect(n.investigation.stage).toBeTruthy();
-        expect(n.investigation.reportNumber).toBeNull();
-        expect(n.investigation.notes).toBeNull();
-      }
+      expect(tf.status).toBe(403);
+      expect(tf.body.data ?? null).toBeNull();
       expect(codes(tf)).toEqual(["FORBIDDEN"]);
+      expect(tf.body.errors!.map((e) => e.message).sort()).toEqual(["Not permitted: PoldaInvestigation.notes", "Not permitted: PoldaInvestigation.reportNumber"]);
+      const stages = await gql("taskForce", `{ cases(first: 100) { edges { node { id externalId sourceAgency investigation { stage stageSince investigatorUnit } } } } }`);
+      expect(stages.body.errors).toBeUndefined();
+      const tfNodes = stages.body.data.cases.edges.map((e: any) => e.node).filter((n: any) => n.sourceAgency === "POLDA-KALBAR" && reportOf(n.externalId));
+      expect(tfNodes.length).toBeGreaterThan(0);
+      for (const n of tfNodes) expect(n.investigation.stage).toMatch(/^(PENYELIDIKAN|PENYIDIKAN|P19|P21|TAHAP_II|SP3|DILIMPAHKAN)$/);
 
+      // Notes need the purpose: an investigator working on statistics is refused them, not the rest.
       const stats = await gql("investigatorStatistics", INVESTIGATIONS);
-      const sNodes = stats.body.data.cases.edges.map((e: any) => e.node).filter((n: any) => n.investigation);
+      expect(stats.status).toBe(403);
+      expect(stats.body.errors!.map((e) => e.message)).toEqual(["Not permitted: PoldaInvestigation.notes"]);
+      const noNotes = await gql("investigatorStatistics", INVESTIGATIONS.replace(" notes }", " }"));
+      expect(noNotes.body.errors).toBeUndefined();
+      const sNodes = noNotes.body.data.cases.edges.map((e: any) => e.node).filter((n: any) => n.investigation);
       expect(sNodes.length).toBeGreaterThan(0);
-      for (const n of sNodes) {
-        expect(n.investigation.reportNumber).toBe(reportOf(n.externalId)!.no_lp);
-        expect(n.investigation.notes).toBeNull();
-      }
+      for (const n of sNodes) expect(n.investigation.reportNumber).toBe(reportOf(n.externalId)!.no_lp);
 
       const pr = await gql("prosecutor", INVESTIGATIONS);
       expect(pr.body.errors).toBeUndefined();
@@ -276,12 +280,19 @@ describe.each(backends)("federation end to end: gateway, hub (%s), BP3MI, Imigra
       for (const query of [
         `{ cases(first: 1) { edges { node { investigation { stage } } } } }`,
         `{ cases(first: 1) { edges { node { ... on Case { inv: investigation { stage } } } } } }`,
+        `query { ...F } fragment F on Query { person(id: "x") { bp3miPlacements { registrationNumber } borderCrossings { registerNumber } } }`,
+        `{ organizations(first: 1) { edges { node { p3miLicence { status } } } } }`,
         `{ _entities(representations: [{ __typename: "Case", id: "x", sourceAgency: "POLDA-KALBAR", externalId: "KASUS/2024/000001" }]) { ... on Case { investigation { stage } } } }`,
       ]) {
         const r = await gql("ngoAnalyst", query);
-        expect(JSON.stringify(r.body.data ?? null)).not.toMatch(/PENY|P21|TAHAP|SP3/);
+        // Refused before planning (FORBIDDEN), or not even in the API schema (`_entities`).
+        expect([query, r.body.data ?? null]).toEqual([query, null]);
         expect(r.body.errors?.length).toBeGreaterThan(0);
+        expect(codes(r).every((c) => c === "FORBIDDEN" || c === "GRAPHQL_VALIDATION_FAILED")).toBe(true);
       }
+      // What it is refused is named: the subgraph's coordinates.
+      const r = await gql("ngoAnalyst", `{ cases(first: 1) { edges { node { investigation { stage } } } } }`);
+      expect(r.body.errors!.map((e) => e.message)).toEqual(expect.arrayContaining(["Not permitted: Case.investigation"]));
     });
   });
 

@@ -38,7 +38,7 @@ describe.each(backends)("Polda subgraph (hub on %s)", (backend) => {
     // Count the register's lookups: one per gateway call, however many cases it carries.
     const lookup = register.byCaseNumbers.bind(register);
     register.byCaseNumbers = (numbers, scope) => (queries.push(numbers.length), lookup(numbers, scope));
-    subgraph = poldaSubgraph({ register, gateway: { jwks: { keys: [gatewayKey.publicJwk] } }, hubUrl: new URL(hub.url).origin, log: createLogger("silent") });
+    subgraph = poldaSubgraph({ register, gateway: { jwks: { keys: [gatewayKey.publicJwk] } }, hubAuditUrl: new URL("/federation/audit", hub.url).toString(), log: createLogger("silent") });
     ({ url } = await subgraph.listen({ port: 0 }));
   });
   afterAll(async () => {
