@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       "",
       "A query across the hub, Polda, BP3MI and Imigrasi (with the police-investigator token):",
       `  curl -s ${fed.gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`,
-      `    -d '{"query":"{ cases(first: 2) { edges { node { id status investigation { reportNumber stage investigatorUnit } participants { role person { fullName bp3miPlacements { destination status } borderCrossings { direction checkpoint crossedAt } } } } } } }"}'`,
+      `    -d '{"query":"{ cases(first: 2) { edges { node { id status investigation { reportNumber stage investigatorUnit } participants { role person { fullName bp3miPlacements { destinationCountry status } borderCrossings { direction checkpoint crossedAt } } } } } } }"}'`,
       "",
     ].join("\n") + "\n",
   );

@@ -113,6 +113,10 @@ export function createSubgraph(opts: SubgraphOptions): Subgraph {
         hideSchemaDetailsFromClientErrors: true,
         includeStacktraceInErrorResponses: false,
         allowBatchedHttpRequests: false,
+        // The agency's process owns its signals (examples/agency.ts stops the subgraph, then exits):
+        // Apollo's own SIGTERM handler stops the server a second time and re-raises the signal,
+        // and a BP3MI subgraph under `npm start` then hung in apollo.stop() until SIGKILLed.
+        stopOnTerminationSignals: false,
         csrfPrevention: true,
         formatError: subgraphFormatError(opts.name, log),
         parseOptions: requestGuards.parseOptions,
