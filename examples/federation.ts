@@ -189,24 +189,36 @@ export async function startFederation(opts: FederationOptions): Promise<Federati
     return s;
   };
   try {
-    const hub = await add(
-      startService(
-        "hub",
-        [process.execPath, BIN, "serve", "--demo", ...(opts.hubDatabaseUrl ? ["--migrate"] : [])],
-        childEnv({ ...common, PORT: port("hub"), DATA_DIR: dataDir, DATABASE_URL: opts.hubDatabaseUrl, HUB_SIGNING_KEY_FILE: hubKeyFile, GATEWAY_JWKS: gatewayJwks }),
-        logDir,
-      ),
-    );
-    const agencyEnv = { ...common, GATEWAY_JWKS: gatewayJwks, HUB_URL: hub.origin };
-    // The three agency systems start side by side; if one fails, the others are stopped too.
-    const agencies = await Promise.allSettled([
-      add(startService("bp3mi", agency("bp3mi"), childEnv({ ...agencyEnv, PORT: port("bp3mi"), BP3MI_REST_PORT: port("bp3miRest") }), logDir)),
-      add(startService("imigrasi", agency("imigrasi"), childEnv({ ...agencyEnv, PORT: port("imigrasi"), DATABASE_URL: opts.imigrasiDatabaseUrl }), logDir)),
-      add(startService("polda", agency("polda"), childEnv({ ...agencyEnv, PORT: port("polda") }), logDir)),
-    ]);
-    const failed = agencies.find((a): a is PromiseRejectedResult => a.status === "rejected");
+    const startHubProcess = () =>
+      add(
+        startService(
+          "hub",
+          [process.execPath, BIN, "serve", "--demo", ...(opts.hubDatabaseUrl ? ["--migrate"] : [])],
+          childEnv({ ...common, PORT: port("hub"), DATA_DIR: dataDir, DATABASE_URL: opts.hubDatabaseUrl, HUB_SIGNING_KEY_FILE: hubKeyFile, GATEWAY_JWKS: gatewayJwks }),
+          logDir,
+        ),
+      );
+    const startAgencies = (hubOrigin: string) => {
+      const agencyEnv = { ...common, GATEWAY_JWKS: gatewayJwks, HUB_URL: hubOrigin };
+      return [
+        add(startService("bp3mi", agency("bp3mi"), childEnv({ ...agencyEnv, PORT: port("bp3mi"), BP3MI_REST_PORT: port("bp3miRest") }), logDir)),
+        add(startService("imigrasi", agency("imigrasi"), childEnv({ ...agencyEnv, PORT: port("imigrasi"), DATABASE_URL: opts.imigrasiDatabaseUrl }), logDir)),
+        add(startService("polda", agency("polda"), childEnv({ ...agencyEnv, PORT: port("polda") }), logDir)),
+      ];
+    };
+    // The agency systems need the hub's address only for their audit hand-off: with a fixed hub
+    // port everything starts at once; with a free one (tests), once the hub says where it listens.
+    const hubPort = Number(port("hub"));
+    const starting = hubPort ? [startHubProcess(), ...startAgencies(`http://127.0.0.1:${hubPort}`)] : [startHubProcess()];
+    if (!hubPort) {
+      const first = await Promise.allSettled(starting);
+      if (first[0]!.status === "fulfilled") starting.push(...startAgencies(first[0]!.value.origin));
+    }
+    // If one part fails, the others (started or starting) are stopped too.
+    const outcome = await Promise.allSettled(starting);
+    const failed = outcome.find((a): a is PromiseRejectedResult => a.status === "rejected");
     if (failed) throw failed.reason;
-    const [bp3mi, imigrasi, polda] = agencies.map((a) => (a as PromiseFulfilledResult<Service>).value) as [Service, Service, Service];
+    const [hub, bp3mi, imigrasi, polda] = outcome.map((a) => (a as PromiseFulfilledResult<Service>).value) as [Service, Service, Service, Service];
     const urls: Record<string, string> = { hub: hub.url, bp3mi: bp3mi.url, imigrasi: imigrasi.url, polda: polda.url };
     const registry = SUBGRAPHS.map((s) => ({ name: s.name, url: urls[s.service]!, agency: s.agency, timeoutMs: s.timeoutMs, schemaFile: path.join(ROOT, s.schemaFile) }));
     // The committed supergraph (a test keeps it equal to these SDLs composed); a checkout without
