@@ -44,6 +44,12 @@ const PROTECTIVENESS: Record<ProtectionState, number> = { clear: 0, unknown: 1, 
 
 const isObject = (v: unknown): v is Row => typeof v === "object" && v !== null && !(v instanceof Date) && !Array.isArray(v);
 
+/** The hub's maskers; a date an agency holds as ISO text ("2009-08-17") is reduced to its year as text too. */
+function mask(masker: MaskerName, value: unknown, row: Row): unknown {
+  if (masker === "year" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value)) return `${value.slice(0, 4)}-01-01`;
+  return MASKERS[masker](value, row) ?? null;
+}
+
 /** The caller's row rule for a type (roles ORed): null when the type has no row scope. */
 export function rowRuleFor(access: SubgraphAccessPolicy, typeName: string, principal: Principal): "none" | SubgraphRowRule | null {
   const rows = access.resolved.rows.get(typeName);
@@ -160,7 +166,7 @@ export function enforceSubgraphPolicy(
         let value = await original(source, args, ctx, info);
         if (returnsScoped) value = await scopedAs(value, returnTypeName, ctx);
         note(value, known, ctx);
-        if (effect.kind === "mask" && value !== null && value !== undefined) value = MASKERS[effect.masker](value, source as Row) ?? null;
+        if (effect.kind === "mask" && value !== null && value !== undefined) value = mask(effect.masker, value, source as Row);
         if (sensitivity && value !== null && value !== undefined) {
           ctx.kit.audit.read(typeName, idOf(typeName, source), field.name, effect.kind === "mask" ? "MASK" : "ALLOW", responsePathAsArray(info.path));
         }
