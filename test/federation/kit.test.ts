@@ -317,6 +317,9 @@ describe("start-up checks", () => {
     expect(composed.errors?.map((e) => e.message)).toBeUndefined();
   });
   test("a missing row scope, an unknown one, an undecided field, a non-null carrier, a subgraph without a section", () => {
+    expect(() =>
+      createSubgraph({ name: "imigrasi", typeDefs: SDL, resolvers: { ImigrasiCrossing: { travelerName: () => "x" } }, scopes: { inJurisdiction: () => true }, gateway: { jwks: { keys: [] } }, hubAuditUrl: "x" }),
+    ).toThrow(/resolvers: ImigrasiCrossing.travelerName defined in resolvers, but not in schema/);
     expect(build(SDL, {})).toThrow(/row scope "inJurisdiction" .* is not implemented: pass scopes.inJurisdiction/);
     expect(build(SDL, { inJurisdiction: () => true, inJurisdictoin: () => true })).toThrow(/scopes.inJurisdictoin is not a scope/);
     expect(build(SDL.replace("borderCrossings:", "visaNotes: String\n    borderCrossings:"))).toThrow(/Person.visaNotes is undecided/);
