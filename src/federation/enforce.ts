@@ -5,9 +5,12 @@
 import {
   defaultFieldResolver,
   getNamedType,
+  isAbstractType,
   isObjectType,
   responsePathAsArray,
+  type GraphQLAbstractType,
   type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
   type GraphQLSchema,
 } from "graphql";
 import type { Principal } from "../auth/principal";
@@ -149,8 +152,10 @@ export function enforceSubgraphPolicy(
       const sensitivity = resolved?.sensitivity ?? null;
       const rulePath = resolved ? `subgraphs.${access.name}.types.${resolved.rulePath}` : `subgraphs.${access.name} (${coordinate} not in policy)`;
       const protectionMask: MaskerName = protections.identityMasks[field.name] ?? (resolved?.carries ? PROTECTION_MASK_BY_CLASS[resolved.carries] : "withhold");
-      const returnsScoped = access.resolved.rows.has(getNamedType(field.type).name);
-      const returnTypeName = getNamedType(field.type).name;
+      const returnType = getNamedType(field.type);
+      // An interface or union is scoped when any of its object types is.
+      const abstract = isAbstractType(returnType) ? returnType : null;
+      const returnsScoped = abstract ? schema.getPossibleTypes(abstract).some((t) => access.resolved.rows.has(t.name)) : access.resolved.rows.has(returnType.name);
 
       field.resolve = async (source, args, ctx, info) => {
         let effect: ResolvedEffect = effectFor(access.resolved, ctx.principal, coordinate);
@@ -164,7 +169,7 @@ export function enforceSubgraphPolicy(
           effect = { kind: "mask", masker: protectionMask };
         }
         let value = await original(source, args, ctx, info);
-        if (returnsScoped) value = await scopedAs(value, returnTypeName, ctx);
+        if (returnsScoped) value = await scopedAs(value, abstract ? (row) => concreteType(abstract, row, ctx, info) : () => returnType.name, ctx);
         note(value, known, ctx);
         if (effect.kind === "mask" && value !== null && value !== undefined) value = mask(effect.masker, value, source as Row);
         if (sensitivity && value !== null && value !== undefined) {
@@ -176,13 +181,25 @@ export function enforceSubgraphPolicy(
   }
 
   /** Rows outside the caller's scope look like missing: dropped from lists, null alone. */
-  async function scopedAs(value: unknown, typeName: string, ctx: SubgraphContext): Promise<unknown> {
+  async function scopedAs(value: unknown, typeOf: (row: unknown) => string | null | Promise<string | null>, ctx: SubgraphContext): Promise<unknown> {
+    // A row whose type cannot be told is dropped: fail closed.
+    const keep = async (v: unknown) => {
+      const t = await typeOf(v);
+      return t !== null && inScope(t, v, ctx);
+    };
     if (Array.isArray(value)) {
-      const keep = await Promise.all(value.map((v) => (v === null ? true : inScope(typeName, v, ctx))));
-      return value.filter((_, i) => keep[i]);
+      const kept = await Promise.all(value.map((v) => (v === null ? true : keep(v))));
+      return value.filter((_, i) => kept[i]);
     }
     if (value === null || value === undefined) return value;
-    return (await inScope(typeName, value, ctx)) ? value : null;
+    return (await keep(value)) ? value : null;
+  }
+
+  /** The object type of a row returned as an interface or union: its __typename, or the type's resolveType. */
+  async function concreteType(abstract: GraphQLAbstractType, row: unknown, ctx: SubgraphContext, info: GraphQLResolveInfo): Promise<string | null> {
+    if (isObject(row) && typeof row.__typename === "string") return row.__typename;
+    const t = await abstract.resolveType?.(row, ctx, info, abstract);
+    return typeof t === "string" ? t : null;
   }
   return schema;
 }

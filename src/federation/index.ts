@@ -43,11 +43,12 @@
 //   });                                                   // throws SubgraphConfigError: undecided field, missing scope, ...
 //   const { url } = await subgraph.listen({ port: 4013 });
 //
-// Rules the kit enforces on your schema at start-up: every field you add has a grant in your
+// Rules the kit enforces on your schema at start-up: every resolver names a type and field of the
+// SDL (@graphql-tools/schema's check, so a misspelt mapping fails); every field you add has a grant in your
 // policy section; identity carriers and special fields are nullable; every named row scope is
 // implemented; a subgraph holding identity values for a Person requires `identityProtected`.
-// Rows of scoped types carry their `__typename` only where a field returns an interface or union;
-// otherwise the kit knows the type from the schema. Name rows for the audit log with `id` (or
+// Where a field returns an interface or union, give rows a `__typename` (or the type a
+// `__resolveType`): a row whose type the kit cannot tell is dropped from scoped results. Name rows for the audit log with `id` (or
 // pass `recordIds: { Type: (row) => row.yourKey }`).
 export { createSubgraph, type GatewayKeys, type Subgraph, type SubgraphOptions } from "./subgraph";
 export type { SubgraphContext } from "./context";

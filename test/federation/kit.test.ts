@@ -4,7 +4,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "graphql";
 import { composeServices } from "@theguild/federation-composition";
-import { createSubgraph, signPrincipalToken, SubgraphConfigError, documentNumbers, sourceUnavailable, type Subgraph, type SubgraphContext } from "../../src/federation";
+import { createSubgraph, signPrincipalToken, SubgraphConfigError, documentNumbers, sourceUnavailable, type PersonRepresentation, type Subgraph, type SubgraphContext } from "../../src/federation";
+import { POLICY } from "../../src/policy/rules";
+import type { Policy } from "../../src/policy/types";
 import type { Principal } from "../../src/auth/principal";
 import type { HubKey } from "../../src/auth/hub-key";
 import { createLogger } from "../../src/logger";
@@ -239,6 +241,31 @@ describe.each(backends)("adapter kit (%s)", (backend) => {
       expect(r.body.errors[0].extensions.code).toBe("FORBIDDEN");
       expect(r.body.errors[0].message).toContain("Person.borderCrossings");
       expect(source.batches).toEqual([]);
+    }
+  });
+
+  test("row scopes hold for rows returned as an interface or union too", async () => {
+    const section = POLICY.subgraphs.imigrasi!;
+    const policy: Policy = {
+      ...POLICY,
+      subgraphs: { ...POLICY.subgraphs, imigrasi: { ...section, types: { ...section.types, Person: { about: "test", fields: { ...section.types.Person!.fields, movements: { "police-investigator": "allow" } } } } } },
+    };
+    const unionSg = imigrasiSubgraph(gateway, `http://127.0.0.1:${hub.server.port}/federation/audit`, source, {
+      policy,
+      typeDefs: SDL.replace("borderCrossings:", 'movements: [Movement!] @requires(fields: "documents { type number } identityProtected")\n    borderCrossings:') + "\n union Movement = ImigrasiCrossing",
+      resolvers: {
+        Person: { movements: (person: PersonRepresentation) => ROWS.filter((r) => documentNumbers(person, "PASSPORT").includes(r.no_paspor)) },
+        Movement: { __resolveType: () => "ImigrasiCrossing" },
+        ImigrasiCrossing: { id: (r: Row) => r.no_perlintasan, direction: (r: Row) => r.arah, checkpoint: (r: Row) => r.tpi },
+      },
+    });
+    const { url: unionUrl } = await unionSg.listen({ port: 0 });
+    try {
+      const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { movements { ... on ImigrasiCrossing { id } } } } }`;
+      const r = await post(unionUrl, { query: q, variables: { r: [sitiRep(false)] } }, await tokenAs("police-investigator"));
+      expect(r.body.data._entities[0].movements).toEqual([{ id: "X1" }]); // X2 (Nunukan, 65.03) is outside jurisdiction 61
+    } finally {
+      await unionSg.stop();
     }
   });
 
