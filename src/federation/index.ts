@@ -7,7 +7,7 @@
 //
 // Usage (an Imigrasi subgraph; its policy section is POLICY.subgraphs.imigrasi):
 //
-//   import { createSubgraph, documentNumbers, type SubgraphContext } from "../../src/federation";
+//   import { createSubgraph, documentNumbers, inJurisdiction, type SubgraphContext } from "../../src/federation";
 //
 //   const typeDefs = `
 //     extend schema @link(url: "https://specs.apollo.dev/federation/v2.6",
@@ -35,7 +35,7 @@
 //       ImigrasiCrossing: { travellerName: (row) => row.nama_lengkap /* your own column names */ },
 //     },
 //     scopes: {                                           // every scope the section names, by name
-//       inJurisdiction: (row, p) => p.jurisdiction.length === 0 || p.jurisdiction.some((j) => row.kode_wilayah.startsWith(j)),
+//       inJurisdiction: (row, p) => inJurisdiction(row.kode_wilayah, p),  // the hub's own prefix rule
 //     },
 //     gateway: { jwksUrl: "http://127.0.0.1:4000/.well-known/jwks.json" },  // or { jwks } / { keys }
 //     hubAuditUrl: "http://127.0.0.1:4001/federation/audit",
@@ -55,6 +55,6 @@ export type { SubgraphContext } from "./context";
 export type { RowScope, RecordIdOf } from "./enforce";
 export { SubgraphConfigError } from "./subgraph-policy";
 export { badInput, HubError, sourceUnavailable, type ErrorCode } from "./errors";
-export { documentNumbers, isMasked, type PersonRepresentation } from "./matching";
+export { documentNumbers, inJurisdiction, isMasked, type PersonRepresentation } from "./matching";
 export { GATEWAY_ISSUER, signPrincipalToken, gatewayIssuer, verifyPrincipalToken } from "./principal-token";
 export { MAX_HANDOFF_ENTRIES, type AuditHandoffBody, type AuditHandoffEntry } from "./audit-handoff";

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "graphql";
 import { composeServices } from "@theguild/federation-composition";
-import { createSubgraph, signPrincipalToken, SubgraphConfigError, documentNumbers, sourceUnavailable, type PersonRepresentation, type Subgraph, type SubgraphContext } from "../../src/federation";
+import { createSubgraph, signPrincipalToken, SubgraphConfigError, documentNumbers, inJurisdiction, sourceUnavailable, type PersonRepresentation, type Subgraph, type SubgraphContext } from "../../src/federation";
 import { POLICY } from "../../src/policy/rules";
 import type { Policy } from "../../src/policy/types";
 import type { Principal } from "../../src/auth/principal";
@@ -82,7 +82,7 @@ function imigrasiSubgraph(gateway: HubKey, hubAuditUrl: string, source: Source, 
       },
     },
     scopes: {
-      inJurisdiction: (r: Row, p: Principal) => p.jurisdiction.length === 0 || p.jurisdiction.some((j) => r.kode_wilayah.startsWith(j)),
+      inJurisdiction: (r: Row, p: Principal) => inJurisdiction(r.kode_wilayah, p),
     },
     recordIds: { ImigrasiCrossing: (r: Row) => r.no_perlintasan },
     gateway: { jwks: { keys: [gateway.publicJwk] } },
@@ -325,6 +325,15 @@ describe.each(backends)("adapter kit (%s)", (backend) => {
       expect(r.status).toBe(401);
     }
   });
+});
+
+test("inJurisdiction: the hub's prefix rule on kode wilayah segments", () => {
+  expect(inJurisdiction("61.03.21", { jurisdiction: ["61.03"] })).toBe(true);
+  expect(inJurisdiction("61.03", { jurisdiction: ["61.03"] })).toBe(true);
+  expect(inJurisdiction("61.031", { jurisdiction: ["61.03"] })).toBe(false);
+  expect(inJurisdiction("65.03", { jurisdiction: ["61"] })).toBe(false);
+  expect(inJurisdiction(null, { jurisdiction: ["61"] })).toBe(false);
+  expect(inJurisdiction(null, { jurisdiction: [] })).toBe(true);
 });
 
 describe("start-up checks", () => {
