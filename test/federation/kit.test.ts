@@ -320,6 +320,8 @@ describe.each(backends)("adapter kit (%s)", (backend) => {
     expect([bad.status, bad.body.errors[0].extensions.code, bad.body.errors[0].message]).toEqual([400, "BAD_USER_INPUT", expect.stringContaining("entries.0.decision")]);
     const foreign = await post(auditUrl, { entries: [{ action: "READ", recordType: "Bp3miPlacement", recordId: "P1", fields: ["workerName"], decision: "ALLOW" }] }, token);
     expect([foreign.status, foreign.body.errors[0].message]).toEqual([400, expect.stringContaining("not a type of subgraph imigrasi")]);
+    const hubField = await post(auditUrl, { entries: [{ action: "READ", recordType: "Person", recordId: fx.siti, fields: ["borderCrossings", "fullName"], decision: "ALLOW" }] }, token);
+    expect([hubField.status, hubField.body.errors[0].message]).toEqual([400, "entries.0.fields.1: Person.fullName is not a field of subgraph imigrasi"]);
     for (const t of [await hub.token(), await tokenAs("immigration-officer", undefined, "hub"), undefined]) {
       const r = await post(auditUrl, { entries: [] }, t);
       expect(r.status).toBe(401);
@@ -334,6 +336,19 @@ test("inJurisdiction: the hub's prefix rule on kode wilayah segments", () => {
   expect(inJurisdiction("65.03", { jurisdiction: ["61"] })).toBe(false);
   expect(inJurisdiction(null, { jurisdiction: ["61"] })).toBe(false);
   expect(inJurisdiction(null, { jurisdiction: [] })).toBe(true);
+});
+
+describe.each(backends)("the hub's audit endpoint without gateway keys (%s)", (backend) => {
+  test("refuses every hand-off, saying why", async () => {
+    const hub = await startTestHub(backend, { seed: "none" });
+    try {
+      const token = await signPrincipalToken(await testHubKey(), { agency: "IMIGRASI-ENTIKONG", subject: "x", roles: ["immigration-officer"], purpose: "border-control", jurisdiction: [], issuer: "gateway" } as Principal, "imigrasi");
+      const r = await post(`http://127.0.0.1:${hub.server.port}/federation/audit`, { entries: [] }, token);
+      expect([r.status, r.body.errors[0].extensions.code, r.body.errors[0].message]).toEqual([401, "UNAUTHENTICATED", expect.stringContaining("trusts no gateway")]);
+    } finally {
+      await hub.stop();
+    }
+  });
 });
 
 describe("start-up checks", () => {
