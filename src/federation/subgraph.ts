@@ -7,7 +7,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
-import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from "fastify";
 import { addResolversToSchema } from "@graphql-tools/schema";
 import { GraphQLScalarType, parse, type DocumentNode, type GraphQLSchema } from "graphql";
 import * as jose from "jose";
@@ -159,7 +159,7 @@ export function createSubgraph(opts: SubgraphOptions): Subgraph {
 }
 
 async function buildApp(apollo: ApolloServer<SubgraphContext>, issuer: TrustedIssuer, opts: SubgraphOptions, access: SubgraphAccessPolicy, log: Logger): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: log, disableRequestLogging: true, bodyLimit: opts.maxBodyBytes ?? 1024 * 1024 }) as unknown as FastifyInstance;
+  const app = Fastify({ loggerInstance: log, logController: new LogController({ disableRequestLogging: true }), bodyLimit: opts.maxBodyBytes ?? 1024 * 1024 }) as unknown as FastifyInstance;
   const verified = new WeakMap<FastifyRequest, { principal: Principal; token: string; jti?: string }>();
 
   // Before the body is read: without the gateway's token for this subgraph, nothing is parsed.
