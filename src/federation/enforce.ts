@@ -5,9 +5,12 @@
 import {
   defaultFieldResolver,
   getNamedType,
+  isAbstractType,
   isObjectType,
   responsePathAsArray,
+  type GraphQLAbstractType,
   type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
   type GraphQLSchema,
 } from "graphql";
 import type { Principal } from "../auth/principal";
@@ -43,6 +46,12 @@ const PROTECTION_MASK_BY_CLASS: Record<IdentityClass, MaskerName> = {
 const PROTECTIVENESS: Record<ProtectionState, number> = { clear: 0, unknown: 1, protected: 2 };
 
 const isObject = (v: unknown): v is Row => typeof v === "object" && v !== null && !(v instanceof Date) && !Array.isArray(v);
+
+/** The hub's maskers; a date an agency holds as ISO text ("2009-08-17") is reduced to its year as text too. */
+function mask(masker: MaskerName, value: unknown, row: Row): unknown {
+  if (masker === "year" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value)) return `${value.slice(0, 4)}-01-01`;
+  return MASKERS[masker](value, row) ?? null;
+}
 
 /** The caller's row rule for a type (roles ORed): null when the type has no row scope. */
 export function rowRuleFor(access: SubgraphAccessPolicy, typeName: string, principal: Principal): "none" | SubgraphRowRule | null {
@@ -143,8 +152,10 @@ export function enforceSubgraphPolicy(
       const sensitivity = resolved?.sensitivity ?? null;
       const rulePath = resolved ? `subgraphs.${access.name}.types.${resolved.rulePath}` : `subgraphs.${access.name} (${coordinate} not in policy)`;
       const protectionMask: MaskerName = protections.identityMasks[field.name] ?? (resolved?.carries ? PROTECTION_MASK_BY_CLASS[resolved.carries] : "withhold");
-      const returnsScoped = access.resolved.rows.has(getNamedType(field.type).name);
-      const returnTypeName = getNamedType(field.type).name;
+      const returnType = getNamedType(field.type);
+      // An interface or union is scoped when any of its object types is.
+      const abstract = isAbstractType(returnType) ? returnType : null;
+      const returnsScoped = abstract ? schema.getPossibleTypes(abstract).some((t) => access.resolved.rows.has(t.name)) : access.resolved.rows.has(returnType.name);
 
       field.resolve = async (source, args, ctx, info) => {
         let effect: ResolvedEffect = effectFor(access.resolved, ctx.principal, coordinate);
@@ -158,9 +169,9 @@ export function enforceSubgraphPolicy(
           effect = { kind: "mask", masker: protectionMask };
         }
         let value = await original(source, args, ctx, info);
-        if (returnsScoped) value = await scopedAs(value, returnTypeName, ctx);
+        if (returnsScoped) value = await scopedAs(value, abstract ? (row) => concreteType(abstract, row, ctx, info) : () => returnType.name, ctx);
         note(value, known, ctx);
-        if (effect.kind === "mask" && value !== null && value !== undefined) value = MASKERS[effect.masker](value, source as Row) ?? null;
+        if (effect.kind === "mask" && value !== null && value !== undefined) value = mask(effect.masker, value, source as Row);
         if (sensitivity && value !== null && value !== undefined) {
           ctx.kit.audit.read(typeName, idOf(typeName, source), field.name, effect.kind === "mask" ? "MASK" : "ALLOW", responsePathAsArray(info.path));
         }
@@ -170,13 +181,25 @@ export function enforceSubgraphPolicy(
   }
 
   /** Rows outside the caller's scope look like missing: dropped from lists, null alone. */
-  async function scopedAs(value: unknown, typeName: string, ctx: SubgraphContext): Promise<unknown> {
+  async function scopedAs(value: unknown, typeOf: (row: unknown) => string | null | Promise<string | null>, ctx: SubgraphContext): Promise<unknown> {
+    // A row whose type cannot be told is dropped: fail closed.
+    const keep = async (v: unknown) => {
+      const t = await typeOf(v);
+      return t !== null && inScope(t, v, ctx);
+    };
     if (Array.isArray(value)) {
-      const keep = await Promise.all(value.map((v) => (v === null ? true : inScope(typeName, v, ctx))));
-      return value.filter((_, i) => keep[i]);
+      const kept = await Promise.all(value.map((v) => (v === null ? true : keep(v))));
+      return value.filter((_, i) => kept[i]);
     }
     if (value === null || value === undefined) return value;
-    return (await inScope(typeName, value, ctx)) ? value : null;
+    return (await keep(value)) ? value : null;
+  }
+
+  /** The object type of a row returned as an interface or union: its __typename, or the type's resolveType. */
+  async function concreteType(abstract: GraphQLAbstractType, row: unknown, ctx: SubgraphContext, info: GraphQLResolveInfo): Promise<string | null> {
+    if (isObject(row) && typeof row.__typename === "string") return row.__typename;
+    const t = await abstract.resolveType?.(row, ctx, info, abstract);
+    return typeof t === "string" ? t : null;
   }
   return schema;
 }
