@@ -124,6 +124,7 @@ describe.each(backends)("gateway on %s", (backend) => {
       ["_service", `{ _service { sdl } }`],
     ])("%s is not part of the API schema", async (_name, query) => {
       const r = await post(gw.url, broad, query);
+      expect(r.status).toBe(400);
       expect(r.body.errors?.[0]?.message).toMatch(/Cannot query field "_(entities|service)" on type "Query"/);
       expect(r.body.data).toBeUndefined();
     });
