@@ -68,9 +68,22 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   const validationStatus: GatewayPlugin = {
     onResultProcess({ result, setResult }) {
       const r = result as { errors?: readonly GraphQLError[]; data?: unknown };
+      // Refused before execution (no data): validation and the request guards.
       if (Array.isArray(result) || !r.errors?.length || "data" in r) return;
-      if (!r.errors.every((e) => e.extensions?.code === "GRAPHQL_VALIDATION_FAILED")) return;
-      setResult({ errors: r.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } } })) });
+      setResult({
+        errors: r.errors.map((e) => {
+          const status = (e.extensions?.http as { status?: number } | undefined)?.status;
+          const spec = (e.extensions?.http as { spec?: boolean } | undefined)?.spec;
+          // Suggestions are off (security.md): they spell out names the caller did not know.
+          const message = e.message.replace(/ ?Did you mean .*\?$/s, "");
+          return new GraphQLError(message, {
+            nodes: e.nodes,
+            source: e.source,
+            positions: e.positions,
+            extensions: { ...e.extensions, code: e.extensions?.code ?? "GRAPHQL_VALIDATION_FAILED", http: { status: status && !spec ? status : 400 } },
+          });
+        }),
+      });
     },
   };
 

@@ -39,6 +39,8 @@ interface Refusal {
   extensions?: Record<string, unknown>;
 }
 const refusalsOf = new WeakMap<object, Refusal[]>();
+/** Paths of values the hub masked (its response's `extensions.masked`), for the caller's answer. */
+const maskedOf = new WeakMap<object, Set<string>>();
 
 /**
  * A subgraph that refuses the document it was sent as a whole (HTTP 403: the hub's document guard,
@@ -58,6 +60,18 @@ export function subgraphFailures(bySubgraph: ReadonlyMap<string, SubgraphEntry>,
         refusalsOf.set(context, list);
       };
     },
+    onSubgraphExecute({ executionRequest }) {
+      const context = executionRequest.context as object | undefined;
+      if (!context) return;
+      return ({ result }) => {
+        if (Symbol.asyncIterator in (result as object)) return;
+        const masked = (result as ExecutionResult).extensions?.masked;
+        if (!Array.isArray(masked) || masked.length === 0) return;
+        const set = maskedOf.get(context) ?? new Set<string>();
+        for (const m of masked) if (typeof m === "string") set.add(m);
+        maskedOf.set(context, set);
+      };
+    },
     onExecute({ args }) {
       return {
         onExecuteDone({ result, setResult }) {
@@ -69,8 +83,13 @@ export function subgraphFailures(bySubgraph: ReadonlyMap<string, SubgraphEntry>,
             return setResult({ errors: errors.map((e) => new GraphQLError(e.message, { extensions: { ...e.extensions, code: "FORBIDDEN", http: { status: 403 } } })) });
           }
           const r = result as ExecutionResult;
-          if (!r.errors?.length) return;
-          setResult({ ...r, errors: r.errors.map((e) => normalise(e, bySubgraph, log)) });
+          const masked = maskedOf.get(args.contextValue as object);
+          if (!r.errors?.length && !masked) return;
+          setResult({
+            ...r,
+            ...(r.errors?.length ? { errors: r.errors.map((e) => normalise(e, bySubgraph, log)) } : {}),
+            ...(masked ? { extensions: { ...r.extensions, masked: [...masked] } } : {}),
+          });
         },
       };
     },
