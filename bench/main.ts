@@ -14,7 +14,9 @@ import { preparePglite, runPglite } from "./pglite-phase";
 import { mixedRequests, runReads } from "./read-phase";
 import { READS, readInputs, type SystemName } from "./reads";
 import { machine, renderMarkdown, renderText, type BenchResult } from "./report";
-import { startFloor, startHub, startPostGraphile, type RunningSystem } from "./systems";
+import { startFloor, startGateway, startHub, startPostGraphile, type RunningSystem } from "./systems";
+import { runGatewayOverhead } from "./gateway-phase";
+import { loadHubKey } from "../src/auth/hub-key";
 import { minimalWriteWorkload } from "./write-batch";
 import { runWrites } from "./writes";
 
@@ -53,7 +55,9 @@ async function main() {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
-      const hub = await startHub({ url: db.url, dataDir: path.join(work, "hub"), pin, maxRecords: 1000 });
+      const gatewayKeyFile = path.join(work, "gateway-signing-key.pem");
+      await loadHubKey(gatewayKeyFile, { create: true });
+      const hub = await startHub({ url: db.url, dataDir: path.join(work, "hub"), pin, maxRecords: 1000, gatewayKeyFile });
       running.push(hub);
       const systems: Record<SystemName, RunningSystem> = { hub, postgraphile: await startPostGraphile(db.url, pin), floor: await startFloor(db.url, pin) };
       running.push(systems.postgraphile, systems.floor);
@@ -62,9 +66,16 @@ async function main() {
       if (opts.only.has("reads")) {
         result.reads = await runReads({ systems, client, rounds: opts.rounds, duration: opts.duration, connections: opts.connections, postmasterPid: db.postmasterPid, log });
       }
-      // PostGraphile and the floor are done: the rest measures the hub alone.
+      // PostGraphile and the floor are done: the rest measures the hub alone (and behind the gateway).
       await systems.postgraphile.stop();
       await systems.floor.stop();
+      if (opts.only.has("gateway")) {
+        const gateway = await startGateway({ hub, dir: path.join(work, "gateway"), hubKeyFile: path.join(work, "hub", "hub-signing-key.pem"), gatewayKeyFile, pin });
+        running.push(gateway);
+        log(`gateway overhead: gateway ${gateway.base} (pid ${gateway.pid}) in front of the hub`);
+        result.gateway = await runGatewayOverhead({ hub, gateway, client, rounds: opts.rounds, duration: opts.duration, connections: opts.connections, log });
+        await gateway.stop();
+      }
       if (opts.only.has("memory")) {
         log(`memory: ${opts.memoryDuration} s at ${opts.connections} connections`);
         result.memory = await runMemory(hub, await mixedRequests(client, "hub"), opts.memoryDuration, opts.connections);

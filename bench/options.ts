@@ -24,7 +24,7 @@ export interface BenchOptions {
   only: Set<Part>;
 }
 
-export const PARTS = ["reads", "writes", "pglite", "memory"] as const;
+export const PARTS = ["reads", "writes", "pglite", "memory", "gateway"] as const;
 export type Part = (typeof PARTS)[number];
 
 const int = (min: number) => (v: string) => {

@@ -3,9 +3,10 @@
 import os from "node:os";
 import type { MemoryFigures } from "./memory";
 import type { PgliteFigures } from "./pglite-phase";
+import type { GatewayFigures } from "./gateway-phase";
 import type { ReadFigures } from "./read-phase";
 import { fmt, fmtRatio } from "./stats";
-import { memoryVerdict, pgliteVerdicts, readVerdicts, summariseRead, summariseWrites, writeVerdicts, type Verdict } from "./targets";
+import { gatewayVerdicts, memoryVerdict, pgliteVerdicts, readVerdicts, summariseRead, summariseWrites, writeVerdicts, type Verdict } from "./targets";
 import type { WriteFigures } from "./writes";
 
 export interface Machine {
@@ -50,6 +51,7 @@ export interface BenchResult {
   writes?: WriteFigures;
   pglite?: PgliteFigures;
   memory?: MemoryFigures;
+  gateway?: GatewayFigures;
 }
 
 export function verdicts(r: BenchResult): Verdict[] {
@@ -58,6 +60,7 @@ export function verdicts(r: BenchResult): Verdict[] {
     ...(r.writes ? writeVerdicts(r.writes) : []),
     ...(r.pglite ? pgliteVerdicts(r.pglite) : []),
     ...(r.memory ? [memoryVerdict(r.memory)] : []),
+    ...(r.gateway ? gatewayVerdicts(r.gateway) : []),
   ].sort((a, b) => a.target.localeCompare(b.target, "en", { numeric: true }));
 }
 
@@ -124,6 +127,14 @@ function pgliteTable(p: PgliteFigures): string {
   );
 }
 
+function gatewayTable(g: GatewayFigures, connections: number): string {
+  const pct = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%` : "n/a");
+  return table(
+    ["Read", "p50 straight (ms)", "p50 via gateway (ms)", "p50 overhead", `req/s straight (${connections} conn)`, "req/s via gateway", "throughput change"],
+    g.reads.map((x) => [x.title, fmt(x.hubP50), fmt(x.gatewayP50), pct(x.gatewayP50 / x.hubP50 - 1), fmt(x.hubRps), fmt(x.gatewayRps), pct(x.gatewayRps / x.hubRps - 1)]),
+  );
+}
+
 const mark = (v: Verdict) => (v.met === null ? "not measured" : v.met ? "**met**" : "**not met**");
 
 /** The figures as printed on stdout. */
@@ -134,6 +145,7 @@ export function renderText(r: BenchResult): string {
   if (r.reads) parts.push("Reads (medians over rounds)", readTable(r), "Ratios", ratioTable(r));
   if (r.writes) parts.push("Writes (medians over rounds)", writeTable(r.writes));
   if (r.pglite) parts.push(`Embedded database (PGlite at scale ${r.pglite.scale}) vs PostgreSQL (scale ${r.scale}), 1 connection`, pgliteTable(r.pglite));
+  if (r.gateway) parts.push("Gateway overhead (medians over rounds)", gatewayTable(r.gateway, r.connections));
   if (r.memory) parts.push(`Memory: ${memoryVerdict(r.memory).measured}; ${r.memory.flat ? "flat" : "NOT flat"}`);
   parts.push(
     "Targets",
@@ -192,6 +204,16 @@ export function renderMarkdown(r: BenchResult): string {
       `The hub on PGlite (scale ${r.pglite.scale}, seeded in ${r.pglite.seedSeconds.toFixed(0)} s) against the hub on PostgreSQL (scale ${r.scale}), the three reads at 1 connection, interleaved.`,
       "",
       pgliteTable(r.pglite),
+      "",
+    );
+  }
+  if (r.gateway) {
+    lines.push(
+      "## Gateway overhead (issue 10)",
+      "",
+      "The three reads straight to the hub and through the federation gateway (`tppo-hub gateway`: Hive Gateway's runtime, the supergraph of the hub alone, the caller's token verified, the policy check, a principal token signed for the hub), the same token and requests, interleaved in the same run, both servers pinned to the servers' core. Each read's answer through the gateway was checked equal to the hub's first.",
+      "",
+      gatewayTable(r.gateway, r.connections),
       "",
     );
   }

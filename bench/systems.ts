@@ -7,6 +7,7 @@ import path from "node:path";
 import { loadConfig } from "../src/config";
 import { issueToken } from "../src/auth/issue-token";
 import { loadHubKey } from "../src/auth/hub-key";
+import { composeSupergraph } from "../src/gateway/compose";
 import { freePort } from "../test/support/postgres-cluster";
 import type { Pinning } from "./pin";
 import type { SystemName } from "./reads";
@@ -14,7 +15,7 @@ import type { SystemName } from "./reads";
 const ROOT = path.resolve(__dirname, "..");
 
 export interface RunningSystem {
-  name: SystemName | "hub-pglite";
+  name: SystemName | "hub-pglite" | "gateway";
   base: string;
   pid: number;
   /** Headers every request carries (the hub's bearer token). */
@@ -99,7 +100,7 @@ export function startFloor(url: string, pin: Pinning): Promise<RunningSystem> {
  * for a police investigator investigating in both provinces of the demo data, the role that reads
  * every compared field in clear (identity, documents, child victims: src/policy/rules.ts).
  */
-export async function startHub(opts: { url?: string; dataDir: string; pin: Pinning; maxRecords: number }): Promise<RunningSystem> {
+export async function startHub(opts: { url?: string; dataDir: string; pin: Pinning; maxRecords: number; gatewayKeyFile?: string }): Promise<RunningSystem> {
   const keyFile = path.join(opts.dataDir, "hub-signing-key.pem");
   const key = await loadHubKey(keyFile, { create: true });
   const env: NodeJS.ProcessEnv = {
@@ -111,6 +112,8 @@ export async function startHub(opts: { url?: string; dataDir: string; pin: Pinni
     LOG_LEVEL: "warn",
     CONTRIBUTE_MAX_RECORDS: String(opts.maxRecords),
     METRICS: "off",
+    // Trusts the gateway's principal tokens (audience hub), for the gateway overhead phase.
+    ...(opts.gatewayKeyFile ? { GATEWAY_SIGNING_KEY_FILE: opts.gatewayKeyFile } : {}),
   };
   delete env.DATABASE_URL;
   if (opts.url) env.DATABASE_URL = opts.url;
@@ -133,4 +136,28 @@ export async function startHub(opts: { url?: string; dataDir: string; pin: Pinni
     "/readyz",
     { authorization: `Bearer ${token}` },
   );
+}
+
+/**
+ * The federation gateway (`tppo-hub gateway`, compiled) in front of `hub` alone: the supergraph of
+ * the hub's SDL, the hub's key to verify callers' tokens, its own key to sign the hub's principal
+ * tokens. Callers send the same token and the same requests as to the hub.
+ */
+export async function startGateway(opts: { hub: RunningSystem; dir: string; hubKeyFile: string; gatewayKeyFile: string; pin: Pinning }): Promise<RunningSystem> {
+  const hubUrl = `${opts.hub.base}/graphql`;
+  const supergraphFile = path.join(opts.dir, "supergraph.graphql");
+  fs.mkdirSync(opts.dir, { recursive: true });
+  fs.writeFileSync(supergraphFile, composeSupergraph([{ name: "hub", url: hubUrl, sdl: fs.readFileSync(path.join(ROOT, "schema/hub.graphql"), "utf8") }]));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOST: "127.0.0.1",
+    DATA_DIR: opts.dir,
+    HUB_SIGNING_KEY_FILE: opts.hubKeyFile,
+    GATEWAY_SIGNING_KEY_FILE: opts.gatewayKeyFile,
+    GATEWAY_SUPERGRAPH_FILE: supergraphFile,
+    GATEWAY_SUBGRAPHS: JSON.stringify([{ name: "hub", url: hubUrl, agency: "TPPO-HUB", timeoutMs: 60_000 }]),
+    LOG_LEVEL: "warn",
+  };
+  delete env.DATABASE_URL;
+  return start("gateway", [path.join(ROOT, "bin/tppo-hub.cjs"), "gateway"], env, opts.pin, "/healthz", opts.hub.headers);
 }

@@ -4,6 +4,7 @@ import type { MemoryFigures } from "./memory";
 import type { PgliteFigures } from "./pglite-phase";
 import type { ReadFigures, SystemRounds } from "./read-phase";
 import { fmt, fmtRatio, median, ratio } from "./stats";
+import type { GatewayFigures } from "./gateway-phase";
 import type { WriteFigures } from "./writes";
 
 export interface Verdict {
@@ -191,4 +192,20 @@ export function memoryVerdict(m: MemoryFigures): Verdict {
     met: m.flat,
     limit: m.flat ? "" : `the second half's peak is ${fmt(growth, " MB")} higher (${fmt((growth * 1024) / Math.max(1, m.requests), " KB")} per request of the run)`,
   };
+}
+
+/** Issue 10: the gateway's overhead on p50 and on throughput, each under 15%. */
+export function gatewayVerdicts(g: GatewayFigures): Verdict[] {
+  return g.reads.map((r) => {
+    if (r.mismatch) return { target: `10. ${r.title}: gateway overhead under 15%`, measured: "not measured: the answers through the gateway differ from the hub's", met: null, limit: "" };
+    const p50 = r.gatewayP50 / r.hubP50 - 1;
+    const rps = 1 - r.gatewayRps / r.hubRps;
+    const met = p50 < 0.15 && rps < 0.15;
+    return {
+      target: `10. ${r.title}: gateway overhead under 15% (p50 and throughput)`,
+      measured: `p50 ${fmt(r.gatewayP50, " ms")} through the gateway vs ${fmt(r.hubP50, " ms")} straight (+${(p50 * 100).toFixed(1)}%); ${fmt(r.gatewayRps)} vs ${fmt(r.hubRps)} req/s (-${(rps * 100).toFixed(1)}%)`,
+      met,
+      limit: met ? "" : "the gateway's own work per request (parse, validate, policy check, plan, sign the principal token, one more HTTP hop and JSON round-trip) on the same cores as the hub",
+    };
+  });
 }

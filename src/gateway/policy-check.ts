@@ -84,7 +84,8 @@ export function gatewayPolicy(schema: GraphQLSchema, ownership: Ownership, polic
             return;
           }
           const parent = context.getParentType();
-          if (!parent || name.startsWith("__")) return;
+          // Inside __schema / __type: introspection was decided at its root field above.
+          if (!parent || name.startsWith("__") || parent.name.startsWith("__")) return;
           // A field selected on an interface or union is resolved on its object types: each is decided.
           const types = isAbstractType(parent) ? schema.getPossibleTypes(parent).filter((t) => t.getFields()[name]) : isObjectType(parent) ? [parent] : [];
           if (types.length === 0) {

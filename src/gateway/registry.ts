@@ -15,7 +15,7 @@ const entrySchema = z
     /** Registry name: the subgraph's name in the supergraph and the `aud` of its principal tokens. */
     name: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { message: "must be lower case letters, digits and _ (e.g. bp3mi), starting with a letter" }),
     /** The subgraph's GraphQL endpoint. */
-    url: z.string().url({ message: "must be an http:// or https:// URL" }).refine((u) => /^https?:$/.test(new URL(u).protocol), { message: "must be an http:// or https:// URL" }),
+    url: z.string().url({ message: "must be an http:// or https:// URL" }).refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), { message: "must be an http:// or https:// URL" }),
     /** Agency code of the owner, who runs the subgraph and answers for its data. */
     agency: z.string().regex(AGENCY_CODE, { message: "must be an agency code like POLDA-KALBAR" }),
     /** Milliseconds the gateway waits for one call to this subgraph; then its part of the answer is null with an error naming it. */

@@ -63,6 +63,30 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     },
   };
 
+  // A document the schema refuses is the caller's mistake: HTTP 400, as at the hub (Yoga would
+  // answer 200 to application/json).
+  const validationStatus: GatewayPlugin = {
+    onResultProcess({ result, setResult }) {
+      const r = result as { errors?: readonly GraphQLError[]; data?: unknown };
+      // Refused before execution (no data): validation and the request guards.
+      if (Array.isArray(result) || !r.errors?.length || "data" in r) return;
+      setResult({
+        errors: r.errors.map((e) => {
+          const status = (e.extensions?.http as { status?: number } | undefined)?.status;
+          const spec = (e.extensions?.http as { spec?: boolean } | undefined)?.spec;
+          // Suggestions are off (security.md): they spell out names the caller did not know.
+          const message = e.message.replace(/ ?Did you mean .*\?$/s, "");
+          return new GraphQLError(message, {
+            nodes: e.nodes,
+            source: e.source,
+            positions: e.positions,
+            extensions: { ...e.extensions, code: e.extensions?.code ?? "GRAPHQL_VALIDATION_FAILED", http: { status: status && !spec ? status : 400 } },
+          });
+        }),
+      });
+    },
+  };
+
   const policyPlugin: GatewayPlugin = {
     onExecute({ args, setResultAndStopExecution }) {
       const principal = (args.contextValue as GatewayRequestContext).principal;
@@ -79,7 +103,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     transportEntries: Object.fromEntries(o.registry.map((s) => [s.name, { location: s.url }])),
     upstreamTimeout: ({ subgraphName }) => (subgraphName ? bySubgraph.get(subgraphName)?.timeoutMs : undefined),
     propagateHeaders: { fromClientToSubgraphs: principalHeaders(o.key) },
-    plugins: () => [verifiedContext, ...new EnvelopArmor(ARMOR_SETTINGS).protect().plugins, policyPlugin, subgraphFailures(bySubgraph, o.log)],
+    plugins: () => [verifiedContext, ...new EnvelopArmor(ARMOR_SETTINGS).protect().plugins, validationStatus, policyPlugin, subgraphFailures(bySubgraph, o.log)],
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: false,

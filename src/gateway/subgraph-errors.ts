@@ -34,15 +34,62 @@ function normalise(e: GraphQLError, bySubgraph: ReadonlyMap<string, SubgraphEntr
   return new GraphQLError("Internal error", { ...where, extensions: { code: "INTERNAL", ...(subgraph ? { subgraph } : {}) } });
 }
 
+interface Refusal {
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+const refusalsOf = new WeakMap<object, Refusal[]>();
+/** Paths of values the hub masked (its response's `extensions.masked`), for the caller's answer. */
+const maskedOf = new WeakMap<object, Set<string>>();
+
+/**
+ * A subgraph that refuses the document it was sent as a whole (HTTP 403: the hub's document guard,
+ * e.g. a filter on a field the caller may not read) refuses the caller's operation as a whole, as
+ * the hub does when called directly: 403, no data, its message. A partial answer would tell the
+ * caller which of its root fields tripped the rule.
+ */
 export function subgraphFailures(bySubgraph: ReadonlyMap<string, SubgraphEntry>, log: Logger): GatewayPlugin {
   return {
-    onExecute() {
+    onFetch({ context }) {
+      return async ({ response }) => {
+        if (response.status !== 403 || !("request" in context)) return;
+        const body = (await response.clone().json().catch(() => null)) as { data?: unknown; errors?: Refusal[] } | null;
+        if (!body?.errors?.length || body.data != null) return;
+        const list = refusalsOf.get(context) ?? [];
+        list.push(...body.errors.filter((e) => e.extensions?.code === "FORBIDDEN"));
+        refusalsOf.set(context, list);
+      };
+    },
+    onSubgraphExecute({ executionRequest }) {
+      const context = executionRequest.context as object | undefined;
+      if (!context) return;
+      return ({ result }) => {
+        if (Symbol.asyncIterator in (result as object)) return;
+        const masked = (result as ExecutionResult).extensions?.masked;
+        if (!Array.isArray(masked) || masked.length === 0) return;
+        const set = maskedOf.get(context) ?? new Set<string>();
+        for (const m of masked) if (typeof m === "string") set.add(m);
+        maskedOf.set(context, set);
+      };
+    },
+    onExecute({ args }) {
       return {
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in (result as object)) return;
+          const refusals = refusalsOf.get(args.contextValue as object);
+          if (refusals?.length) {
+            const seen = new Set<string>();
+            const errors = refusals.filter((e) => !seen.has(e.message) && seen.add(e.message));
+            return setResult({ errors: errors.map((e) => new GraphQLError(e.message, { extensions: { ...e.extensions, code: "FORBIDDEN", http: { status: 403 } } })) });
+          }
           const r = result as ExecutionResult;
-          if (!r.errors?.length) return;
-          setResult({ ...r, errors: r.errors.map((e) => normalise(e, bySubgraph, log)) });
+          const masked = maskedOf.get(args.contextValue as object);
+          if (!r.errors?.length && !masked) return;
+          setResult({
+            ...r,
+            ...(r.errors?.length ? { errors: r.errors.map((e) => normalise(e, bySubgraph, log)) } : {}),
+            ...(masked ? { extensions: { ...r.extensions, masked: [...masked] } } : {}),
+          });
         },
       };
     },

@@ -2,6 +2,7 @@
 // introspection only for roles that need it, and no filter, sort or lookup on a field the
 // principal cannot read (no oracles). Input fields, arguments and enum values declare the
 // object field they read with `extensions.readsField` (see src/graph/*).
+import { isDeepStrictEqual } from "node:util";
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
   getNullableType,
@@ -127,6 +128,11 @@ export function checkDocument(
           if (!argDef) continue;
           const value = valueFromAST(argNode.value, argDef.type, variables);
           if (value === null || value === undefined) continue;
+          // The federation gateway writes every argument's default into the document it sends (Hive
+          // Gateway's delegation), so from it an argument equal to its default is one the caller
+          // did not send: execution does the same without it, and defaults read only what every
+          // role may read. Callers straight to the hub are judged on what they sent.
+          if (access.principal.issuer === "gateway" && argDef.defaultValue !== undefined && isDeepStrictEqual(value, argDef.defaultValue)) continue;
           const where = `${typeInfo.getParentType()?.name}.${name}(${argDef.name})`;
           checkReads(access, readsOf(argDef.extensions), where, used);
           checkValue(access, argDef.type, value, where, used);

@@ -19,7 +19,10 @@ import { resolvePolicy, type ResolvedGrant } from "../../src/policy/resolve";
 import { POLICY } from "../../src/policy/rules";
 import { ROLES, type Purpose, type Role } from "../../src/policy/roles";
 import type { PrismaClient } from "../../src/generated/prisma/client";
-import { startTestHub, type Backend, type TestHub } from "../support/hub";
+import { backends, startTestHub, testHubKey, type Backend, type TestHub } from "../support/hub";
+import { startTestGateway, type TestGateway } from "../support/gateway";
+import { gatewayIssuer } from "../../src/federation/principal-token";
+import { HUB_SUBGRAPH } from "../../src/gateway/registry";
 import { insertPolicyFixture, PERSONAS, SECRET_STRINGS, type PolicyFixture } from "./fixture";
 
 // ---------------------------------------------------------------- principals
@@ -54,18 +57,42 @@ export interface Exchange {
   body: { data?: any; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[]; extensions?: Record<string, unknown> };
 }
 
+/** How a suite reaches the hub: straight, or through the federation gateway (src/gateway/). */
+export type Via = "hub" | "gateway";
+export const VIAS: Via[] = ["hub", "gateway"];
+/** The suites' describe.each table: every backend, straight and through the gateway. */
+export const BACKENDS_AND_VIAS: [Backend, Via][] = backends.flatMap((b) => VIAS.map((v): [Backend, Via] => [b, v]));
+
 export class PolicyHub {
   readonly exchanges: Exchange[] = [];
   private tokens = new Map<string, Promise<string>>();
   private constructor(
     readonly hub: TestHub,
     readonly fx: PolicyFixture,
+    readonly via: Via,
+    private readonly gateway?: TestGateway,
   ) {}
 
-  static async start(backend: Backend): Promise<PolicyHub> {
-    const hub = await startTestHub(backend);
-    const fx = await insertPolicyFixture(hub.db.prisma);
-    return new PolicyHub(hub, fx);
+  static async start(backend: Backend, via: Via = "hub"): Promise<PolicyHub> {
+    if (via === "hub") {
+      const hub = await startTestHub(backend);
+      return new PolicyHub(hub, await insertPolicyFixture(hub.db.prisma), via);
+    }
+    // The hub behind the gateway, trusting its principal tokens; clients hold hub-issued tokens.
+    const key = await testHubKey();
+    const hub = await startTestHub(backend, { extraIssuers: [gatewayIssuer({ keys: [key.publicJwk] }, HUB_SUBGRAPH)] });
+    const gateway = await startTestGateway(hub, key);
+    return new PolicyHub(hub, await insertPolicyFixture(hub.db.prisma), via, gateway);
+  }
+
+  /** Where the suite's requests go. */
+  get url(): string {
+    return this.gateway?.url ?? this.hub.url;
+  }
+
+  /** Through the gateway, `_entities` and `_service` are not in the API schema: refused at validation. */
+  unreachable(query: string): boolean {
+    return this.via === "gateway" && /\b_(entities|service)\b/.test(query);
   }
 
   get prisma(): PrismaClient {
@@ -81,7 +108,7 @@ export class PolicyHub {
 
   /** POSTs one operation as the principal over HTTP and records the exchange (raw text kept). */
   async post(p: Principal, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Exchange> {
-    const res = await fetch(this.hub.url, {
+    const res = await fetch(this.url, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${await this.token(p)}`, ...headers },
       body: JSON.stringify({ query, variables }),
@@ -111,6 +138,7 @@ export class PolicyHub {
   }
 
   async stop(): Promise<void> {
+    await this.gateway?.stop();
     await this.hub.stop();
   }
 }
