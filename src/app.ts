@@ -12,6 +12,7 @@ import { createHubMetrics, type HubMetrics } from "./metrics/hub-metrics";
 import { startMetricsServer, type MetricsServer } from "./metrics/metrics-server";
 import { AuditCheckpointer } from "./audit/checkpointer";
 import { auditSealer } from "./audit/sealer";
+import { GATEWAY_ISSUER } from "./federation/principal-token";
 
 export interface RunningHub {
   server: HubServer;
@@ -52,6 +53,9 @@ export async function startHub(config: Config, log: Logger, opts: { migrate: boo
       maxContributionRecords: config.contributeMaxRecords,
       contributeRunRecords: config.contributeRunRecords,
       auditCheckpointer,
+      // Subgraphs' audit hand-offs (POST /federation/audit) are accepted with the keys of the
+      // gateway issuer the hub trusts, if any (none: every hand-off is refused).
+      gatewayKeys: issuers.find((i) => i.issuer === GATEWAY_ISSUER)?.keys,
       limits: config.httpLimits,
       corsOrigins: config.corsOrigins,
     });

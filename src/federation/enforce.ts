@@ -16,7 +16,7 @@ import { forbidden } from "../policy/enforce";
 import { MASKERS, type MaskerName } from "../policy/maskers";
 import type { ResolvedEffect } from "../policy/resolve";
 import type { IdentityClass, ProtectionRule, SubgraphRowRule } from "../policy/types";
-import type { SubgraphContext } from "./context";
+import type { ProtectionState, SubgraphContext } from "./context";
 import { isFederationType, type SubgraphAccessPolicy } from "./subgraph-policy";
 
 type Row = Record<string, unknown>;
@@ -40,7 +40,15 @@ const PROTECTION_MASK_BY_CLASS: Record<IdentityClass, MaskerName> = {
   freeText: "withhold",
 };
 
+const PROTECTIVENESS: Record<ProtectionState, number> = { clear: 0, unknown: 1, protected: 2 };
+
 const isObject = (v: unknown): v is Row => typeof v === "object" && v !== null && !(v instanceof Date) && !Array.isArray(v);
+
+/** The hub's maskers; a date an agency holds as ISO text ("2009-08-17") is reduced to its year as text too. */
+function mask(masker: MaskerName, value: unknown, row: Row): unknown {
+  if (masker === "year" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value)) return `${value.slice(0, 4)}-01-01`;
+  return MASKERS[masker](value, row) ?? null;
+}
 
 /** The caller's row rule for a type (roles ORed): null when the type has no row scope. */
 export function rowRuleFor(access: SubgraphAccessPolicy, typeName: string, principal: Principal): "none" | SubgraphRowRule | null {
@@ -77,19 +85,30 @@ export function enforceSubgraphPolicy(
     const rule = rowRuleFor(access, typeName, ctx.principal);
     if (rule === null || rule === "all") return true;
     if (rule === "none" || !isObject(row)) return false;
+    // Alternatives ORed, each an AND of scopes.
     for (const alt of rule) {
       let ok = true;
-      for (const s of alt) if (!(await scopes[s]!(row, ctx.principal))) (ok = false);
+      for (const s of alt) {
+        if (!(await scopes[s]!(row, ctx.principal))) {
+          ok = false;
+          break;
+        }
+      }
       if (ok) return true;
     }
     return false;
   }
 
-  /** Children inherit what is known about the person they are about. */
-  function inherit(value: unknown, known: boolean | undefined, ctx: SubgraphContext): void {
-    if (known === undefined) return;
-    if (Array.isArray(value)) for (const v of value) inherit(v, known, ctx);
-    else if (isObject(value) && !ctx.kit.protection.has(value)) ctx.kit.protection.set(value, known);
+  /**
+   * Records what is known of the person an object is about. An object the adapter shares between
+   * several parents (a cached row under two persons) keeps the most protective state.
+   */
+  function note(value: unknown, state: ProtectionState, ctx: SubgraphContext): void {
+    if (Array.isArray(value)) for (const v of value) note(v, state, ctx);
+    else if (isObject(value)) {
+      const before = ctx.kit.protection.get(value);
+      ctx.kit.protection.set(value, before && PROTECTIVENESS[before] > PROTECTIVENESS[state] ? before : state);
+    }
   }
 
   for (const type of Object.values(schema.getTypeMap())) {
@@ -102,7 +121,8 @@ export function enforceSubgraphPolicy(
       const original = ext.apollo?.subgraph?.resolveReference;
       const wrapped = async (ref: Row, ctx: SubgraphContext, info: unknown) => {
         const value = original ? await original(ref, ctx, info) : ref;
-        if (isObject(value) && typeof ref.identityProtected === "boolean") ctx.kit.protection.set(value, ref.identityProtected);
+        // The hub's verdict for this caller; anything else (absent, null: the caller may not read it) is unknown.
+        if (isObject(value)) note(value, ref.identityProtected === true ? "protected" : ref.identityProtected === false ? "clear" : "unknown", ctx);
         if (isObject(value) && !(await inScope(typeName, value, ctx))) return null;
         return value;
       };
@@ -138,15 +158,15 @@ export function enforceSubgraphPolicy(
           ctx.kit.audit.denied(typeName, idOf(typeName, source), field.name);
           throw forbidden(coordinate, rulePath);
         }
-        const known = isObject(source) ? ctx.kit.protection.get(source) : undefined;
+        const known: ProtectionState = (isObject(source) && ctx.kit.protection.get(source)) || "unknown";
         // Protected by the hub's verdict, or unknown (no Person above) for a caller not exempt from both protections.
-        if (sensitivity === "identity" && effect.kind === "allow" && (known === true || (known === undefined && !exemptFromAll(ctx.principal)))) {
+        if (sensitivity === "identity" && effect.kind === "allow" && (known === "protected" || (known === "unknown" && !exemptFromAll(ctx.principal)))) {
           effect = { kind: "mask", masker: protectionMask };
         }
         let value = await original(source, args, ctx, info);
         if (returnsScoped) value = await scopedAs(value, returnTypeName, ctx);
-        inherit(value, known, ctx);
-        if (effect.kind === "mask" && value !== null && value !== undefined) value = MASKERS[effect.masker](value, source as Row) ?? null;
+        note(value, known, ctx);
+        if (effect.kind === "mask" && value !== null && value !== undefined) value = mask(effect.masker, value, source as Row);
         if (sensitivity && value !== null && value !== undefined) {
           ctx.kit.audit.read(typeName, idOf(typeName, source), field.name, effect.kind === "mask" ? "MASK" : "ALLOW", responsePathAsArray(info.path));
         }
