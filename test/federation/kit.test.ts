@@ -157,6 +157,25 @@ describe.each(backends)("adapter kit (%s)", (backend) => {
     }
   });
 
+  test("with the gateway's token, _service answers the SDL; /readyz reports the source", async () => {
+    const r = await post(url, { query: "{ _service { sdl } }" }, await tokenAs("immigration-officer"));
+    expect(r.body.data._service.sdl).toContain("borderCrossings: [ImigrasiCrossing!]");
+    const broken = imigrasiSubgraph(gateway, "http://127.0.0.1:9/", source, {
+      ready: () => {
+        throw new Error("connect ECONNREFUSED 10.0.0.5:5432");
+      },
+    });
+    const { url: brokenUrl } = await broken.listen({ port: 0 });
+    try {
+      const res = await fetch(brokenUrl.replace("/graphql", "/readyz"));
+      const body = (await res.json()) as { ready: boolean; subgraph: string };
+      expect([res.status, body.ready, body.subgraph]).toEqual([503, false, "imigrasi"]);
+      expect(JSON.stringify(body)).not.toContain("10.0.0.5");
+    } finally {
+      await broken.stop();
+    }
+  });
+
   test("the hub tells each caller whether a person's identity is protected (Person.identityProtected)", async () => {
     const q = `query($id: ID!) { person(id: $id) { identityProtected } }`;
     const ask = async (role: Role, id: string, purpose?: Purpose) => (await hub.gql(q, { id }, { token: await hub.token(tokenFor(role, purpose)) })).body.data?.person?.identityProtected;
@@ -298,6 +317,9 @@ describe("start-up checks", () => {
     expect(composed.errors?.map((e) => e.message)).toBeUndefined();
   });
   test("a missing row scope, an unknown one, an undecided field, a non-null carrier, a subgraph without a section", () => {
+    expect(() =>
+      createSubgraph({ name: "imigrasi", typeDefs: SDL, resolvers: { ImigrasiCrossing: { travelerName: () => "x" } }, scopes: { inJurisdiction: () => true }, gateway: { jwks: { keys: [] } }, hubAuditUrl: "x" }),
+    ).toThrow(/resolvers: ImigrasiCrossing.travelerName defined in resolvers, but not in schema/);
     expect(build(SDL, {})).toThrow(/row scope "inJurisdiction" .* is not implemented: pass scopes.inJurisdiction/);
     expect(build(SDL, { inJurisdiction: () => true, inJurisdictoin: () => true })).toThrow(/scopes.inJurisdictoin is not a scope/);
     expect(build(SDL.replace("borderCrossings:", "visaNotes: String\n    borderCrossings:"))).toThrow(/Person.visaNotes is undecided/);
