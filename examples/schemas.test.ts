@@ -16,15 +16,15 @@ const services = [
 ];
 
 describe("example subgraph SDLs", () => {
-  it("include BP3MI's and Imigrasi's", () => {
-    expect(services.map((s) => s.name)).toEqual(expect.arrayContaining(["bp3mi", "imigrasi"]));
+  it("include BP3MI's, Imigrasi's and Polda's", () => {
+    expect(services.map((s) => s.name)).toEqual(expect.arrayContaining(["bp3mi", "imigrasi", "polda"]));
   });
 
   it("compose with the hub's under @theguild/federation-composition", () => {
     const result = composeServices(services);
     expect(result.errors?.map((e) => e.message)).toBeUndefined();
     const sdl = result.supergraphSdl!;
-    for (const field of ["bp3miPlacements: [Bp3miPlacement!]", "p3miLicence: P3miLicence", "borderCrossings: [ImigrasiCrossing!]"]) expect(sdl).toContain(field);
+    for (const field of ["bp3miPlacements: [Bp3miPlacement!]", "p3miLicence: P3miLicence", "borderCrossings: [ImigrasiCrossing!]", "investigation: PoldaInvestigation"]) expect(sdl).toContain(field);
   });
 
   it("compose with the hub's under @apollo/composition, without hints about the hub's shared types", () => {
