@@ -7,6 +7,7 @@ import { print } from "graphql";
 import { ProvincesDocument, type ProvincesQuery } from "../generated/graphql";
 import { runCli, startServe, tempDir, type ServeProcess } from "../support/cli";
 import { emptyPostgresUrl } from "../support/hub";
+import { DEMO_TOKEN_PROFILES } from "../../src/seed/demo-tokens";
 
 const HOST = "127.0.0.1";
 
@@ -58,7 +59,7 @@ describe("serve on the embedded database (PGlite in DATA_DIR)", () => {
     // Credentials: for the hub's user only, like the signing key beside them.
     expect(fs.statSync(tokensFile).mode & 0o777).toBe(0o600);
     const tokens = demoTokens(fs.readFileSync(tokensFile, "utf8"));
-    expect([...tokens.keys()]).toEqual(["police-investigator", "social-worker", "ltsa-officer", "task-force-analyst", "ngo-analyst", "admin"]);
+    expect([...tokens.keys()]).toEqual(DEMO_TOKEN_PROFILES.map((p) => p.label));
     adminToken = tokens.get("admin")!;
     expect(adminToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     seeded = await provinces(serve, adminToken);
@@ -141,7 +142,7 @@ describe("serve at a terminal", () => {
 
 /** label → token, from lines "  <label>   <token>" (the banner and DATA_DIR/demo-tokens.txt). */
 function demoTokens(text: string): Map<string, string> {
-  return new Map([...text.matchAll(/^\s*([a-z][a-z-]+)\s+([\w-]+\.[\w-]+\.[\w-]+)\s*$/gm)].map((m) => [m[1]!, m[2]!]));
+  return new Map([...text.matchAll(/^\s*([a-z][a-z0-9-]+)\s+([\w-]+\.[\w-]+\.[\w-]+)\s*$/gm)].map((m) => [m[1]!, m[2]!]));
 }
 
 const onPostgres = process.env.TEST_PG_URL ? describe : describe.skip;
