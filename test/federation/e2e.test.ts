@@ -231,6 +231,30 @@ describe.each(backends)("federation end to end: gateway, hub (%s), BP3MI, Imigra
       }
     });
 
+    it("audit: the notes Polda released through the gateway are on the hub's audit log, naming the subgraph, the caller and the report", async () => {
+      const report = register.laporan[2]!;
+      const kase = records.cases.find((c) => c.sourceAgency === "POLDA-KALBAR" && c.externalId === report.no_kasus_emp)!;
+      const r = await gql("investigator", `query Notes($id: ID!) { case(id: $id) { investigation { notes } } }`, { id: kase.id });
+      expect(r.body.data.case.investigation.notes).toBe(report.catatan);
+      const audit = await gql(
+        "auditor",
+        `query($f: AuditLogFilter) { auditLog(filter: $f, last: 10) { edges { node { operationName agency roles purpose action recordType recordIds fields decision } } } }`,
+        { f: { recordType: "PoldaInvestigation", recordId: report.no_lp } },
+      );
+      expect(audit.body.errors).toBeUndefined();
+      expect(audit.body.data.auditLog.edges.map((e: any) => e.node)).toContainEqual({
+        operationName: "subgraph polda: Notes",
+        agency: "POLDA-KALBAR",
+        roles: ["police-investigator"],
+        purpose: "investigation",
+        action: "READ",
+        recordType: "PoldaInvestigation",
+        recordIds: [report.no_lp],
+        fields: ["notes"],
+        decision: "ALLOW",
+      });
+    });
+
     it("row scope: a Polres investigator sees the investigations its own area's units registered, and no other", async () => {
       const r = await gql("investigatorSanggau", INVESTIGATIONS);
       expect(r.body.errors).toBeUndefined();
