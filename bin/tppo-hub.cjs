@@ -19,7 +19,8 @@ function newestInput() {
   const src = path.join(root, "src");
   if (!fs.existsSync(src)) return undefined;
   for (const entry of fs.readdirSync(src, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && entry.name.endsWith(".ts")) consider(path.join(entry.parentPath ?? entry.path, entry.name));
+    // Unit tests beside the code are not built (tsconfig.build.json), so they never make dist/ stale.
+    if (entry.isFile() && entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts")) consider(path.join(entry.parentPath ?? entry.path, entry.name));
   }
   return newest;
 }

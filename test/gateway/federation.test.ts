@@ -98,9 +98,10 @@ describe.each(backends)("gateway on %s", (backend) => {
       expect(r.body.errors?.map((e) => [e.message, e.extensions?.rule])).toEqual([["Not permitted: Person.bp3miRiskScore", "subgraphs.bp3mi.Person.default"]]);
     });
 
-    it("refuses before any subgraph is called", async () => {
+    it("refuses before any subgraph is called (admin sees the person, nothing of any subgraph)", async () => {
       bp3mi.calls.length = 0;
-      await post(gw.url, await as(["ngo-analyst"], "YAYASAN-PEDULI", "victim-services"), `query($id: ID!) { person(id: $id) { bp3miPlacements { idPmi } } }`, { id: personId });
+      const r = await post(gw.url, await as(["admin"], "GUGUS-TUGAS-KALBAR", "administration"), `query($id: ID!) { person(id: $id) { id bp3miPlacements { idPmi } } }`, { id: personId });
+      expect(r.body.errors?.map((e) => e.message)).toEqual(["Not permitted: Person.bp3miPlacements", "Not permitted: Bp3miPlacement.idPmi"]);
       expect(bp3mi.calls).toEqual([]);
     });
 

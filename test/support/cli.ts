@@ -91,10 +91,10 @@ export function parseLogLines(stdout: string): LogRecord[] {
 /** The url of the "listening" record in what a JSON-logging `serve` wrote so far, if any. */
 function listeningUrl(stdout: string): string | undefined {
   for (const line of stdout.split("\n")) {
-    if (!line.includes('"TPPO Hub listening"')) continue;
+    if (!line.includes('"TPPO Hub listening"') && !line.includes('"TPPO gateway listening"')) continue;
     try {
       const rec = JSON.parse(line) as LogRecord;
-      if (rec.msg === "TPPO Hub listening" && typeof rec.url === "string") return rec.url;
+      if ((rec.msg === "TPPO Hub listening" || rec.msg === "TPPO gateway listening") && typeof rec.url === "string") return rec.url;
     } catch {
       // a partial line: the rest is still on its way
     }
@@ -110,10 +110,10 @@ const BANNER = /TPPO Hub ready at (http:\/\/\S+\/graphql)/;
  * first). `terminal: true` runs it on a pseudo-terminal (util-linux `script`), as in an operator's
  * shell: stdout and stderr then arrive together in stdout(), and readiness is the banner.
  */
-export async function startServe(args: string[], env: Env, opts: { timeoutMs?: number; terminal?: boolean } = {}): Promise<ServeProcess> {
+export async function startServe(args: string[], env: Env, opts: { timeoutMs?: number; terminal?: boolean; command?: "serve" | "gateway" } = {}): Promise<ServeProcess> {
   // Readiness is the "TPPO Hub listening" record, logged at info: a quieter LOG_LEVEL would hide it.
   if (["warn", "error", "fatal", "silent"].includes(env.LOG_LEVEL ?? "")) env = { ...env, LOG_LEVEL: "info" };
-  const argv = [process.execPath, BIN, "serve", ...args];
+  const argv = [process.execPath, BIN, opts.command ?? "serve", ...args];
   const [cmd, ...cmdArgs] = opts.terminal ? ["script", "--quiet", "--flush", "--return", "--command", argv.map(shellQuote).join(" "), "/dev/null"] : argv;
   const child = spawn(cmd!, cmdArgs, { cwd: ROOT, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
   const ready = opts.terminal ? (out: string) => BANNER.exec(out)?.[1] : listeningUrl;
