@@ -9,6 +9,7 @@ import path from "node:path";
 import { loadHubKey } from "../src/auth/hub-key";
 import { CONFIG_VARIABLES } from "../src/config";
 import { composeSupergraph, readSubgraphSdls, SUPERGRAPH_FILE } from "../src/gateway/compose";
+import { demoRegistry } from "../src/gateway/registry";
 
 export const ROOT = path.resolve(__dirname, "..");
 const BIN = path.join(ROOT, "bin/tppo-hub.cjs");
@@ -26,13 +27,6 @@ export const DEMO_PORTS: Record<ServiceName | "bp3miRest", number> = {
   polda: 4014,
 };
 
-/** The registry names, owners and SDLs of the subgraphs the gateway composes. */
-const SUBGRAPHS = [
-  { name: "hub", service: "hub", agency: "TPPO-HUB", schemaFile: "schema/hub.graphql", timeoutMs: 10_000 },
-  { name: "bp3mi", service: "bp3mi", agency: "BP3MI-KALBAR", schemaFile: "examples/bp3mi/schema.graphql", timeoutMs: 3_000 },
-  { name: "imigrasi", service: "imigrasi", agency: "IMIGRASI-ENTIKONG", schemaFile: "examples/imigrasi/schema.graphql", timeoutMs: 3_000 },
-  { name: "polda", service: "polda", agency: "POLDA-KALBAR", schemaFile: "examples/polda/schema.graphql", timeoutMs: 3_000 },
-] as const;
 
 export interface FederationOptions {
   /** The hub's DATA_DIR (embedded database, signing key, demo-tokens.txt); also holds the gateway's key and the logs. */
@@ -220,7 +214,8 @@ export async function startFederation(opts: FederationOptions): Promise<Federati
     if (failed) throw failed.reason;
     const [hub, bp3mi, imigrasi, polda] = outcome.map((a) => (a as PromiseFulfilledResult<Service>).value) as [Service, Service, Service, Service];
     const urls: Record<string, string> = { hub: hub.url, bp3mi: bp3mi.url, imigrasi: imigrasi.url, polda: polda.url };
-    const registry = SUBGRAPHS.map((s) => ({ name: s.name, url: urls[s.service]!, agency: s.agency, timeoutMs: s.timeoutMs, schemaFile: path.join(ROOT, s.schemaFile) }));
+    // The gateway's demo registry (names, owners, timeouts, SDLs), at the addresses they listen on now.
+    const registry = demoRegistry().map((entry) => ({ ...entry, url: urls[entry.name]! }));
     // The committed supergraph (a test keeps it equal to these SDLs composed); a checkout without
     // it composes the same SDLs here.
     let supergraphFile = SUPERGRAPH_FILE;
