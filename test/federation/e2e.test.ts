@@ -298,7 +298,7 @@ describe.each(backends)("federation end to end: gateway, hub (%s), BP3MI, Imigra
   });
 
   describe("roles that see nothing of a subgraph", () => {
-    it("an NGO analyst gets nothing from any subgraph, by any path", async () => {
+    it("an NGO analyst gets nothing from any subgraph, by any path; a social worker nothing of Polda's", async () => {
       for (const query of [
         `{ cases(first: 1) { edges { node { investigation { stage } } } } }`,
         `{ cases(first: 1) { edges { node { ... on Case { inv: investigation { stage } } } } } }`,
@@ -312,6 +312,10 @@ describe.each(backends)("federation end to end: gateway, hub (%s), BP3MI, Imigra
         expect(r.body.errors?.length).toBeGreaterThan(0);
         expect(codes(r).every((c) => c === "FORBIDDEN" || c === "GRAPHQL_VALIDATION_FAILED")).toBe(true);
       }
+      // A social worker works with victims, not investigations: Polda's part is refused by name.
+      const sw = await gql("socialWorker", `{ cases(first: 5) { edges { node { id status investigation { stage } } } } }`);
+      expect(sw.status).toBe(403);
+      expect(sw.body.errors!.map((e) => e.message)).toContain("Not permitted: Case.investigation");
       // What it is refused is named: the subgraph's coordinates.
       const r = await gql("ngoAnalyst", `{ cases(first: 1) { edges { node { investigation { stage } } } } }`);
       expect(r.body.errors!.map((e) => e.message)).toEqual(expect.arrayContaining(["Not permitted: Case.investigation"]));
