@@ -3,13 +3,12 @@
 // `npm start` (examples/start.ts) runs it on the fixed ports of FEDERATION.md; the end-to-end test
 // (test/federation/e2e.test.ts) on free ports. The hub and the gateway run compiled
 // (bin/tppo-hub.cjs); the examples are source for agency developers to read and run through tsx.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { loadHubKey } from "../src/auth/hub-key";
-import { CONFIG_VARIABLES } from "../src/config";
 import { composeSupergraph, readSubgraphSdls, SUPERGRAPH_FILE } from "../src/gateway/compose";
 import { demoRegistry } from "../src/gateway/registry";
+import { childEnv, startService, type Service } from "./service-process";
 
 export const ROOT = path.resolve(__dirname, "..");
 const BIN = path.join(ROOT, "bin/tppo-hub.cjs");
@@ -27,7 +26,6 @@ export const DEMO_PORTS: Record<ServiceName | "bp3miRest", number> = {
   polda: 4014,
 };
 
-
 export interface FederationOptions {
   /** The hub's DATA_DIR (embedded database, signing key, demo-tokens.txt); also holds the gateway's key and the logs. */
   dataDir: string;
@@ -44,17 +42,6 @@ export interface FederationOptions {
   env?: Record<string, string>;
 }
 
-export interface Service {
-  name: ServiceName;
-  /** Its GraphQL endpoint. */
-  url: string;
-  origin: string;
-  child: ChildProcess;
-  logFile: string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Sends SIGTERM (SIGKILL after 10 s) and waits for the exit. */
-  stop(): Promise<void>;
-}
 
 export interface Federation {
   gatewayUrl: string;
@@ -63,88 +50,6 @@ export interface Federation {
   demoTokens: Record<string, string>;
   demoTokensFile: string;
   stop(): Promise<void>;
-}
-
-const LISTENING = /listening/i;
-
-/** The hub's and gateway's settings, and the agency systems': set per process here, never inherited from the shell. */
-const MANAGED = [...CONFIG_VARIABLES, "HUB_URL", "BP3MI_REST_PORT", "POLDA_DATA_DIR"];
-
-function childEnv(extra: Record<string, string | undefined>, common: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...common };
-  for (const k of MANAGED) delete env[k];
-  delete env.NODE_OPTIONS; // jest's --experimental-vm-modules is not for the services
-  for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
-  return env;
-}
-
-/**
- * Starts one process and resolves with its URL once it logs a JSON record whose message says it
- * listens and which carries `url`; rejects (naming its log file) if it exits or times out first.
- */
-function startService(name: ServiceName, argv: string[], env: NodeJS.ProcessEnv, logDir: string, timeoutMs = 120_000): Promise<Service> {
-  fs.mkdirSync(logDir, { recursive: true });
-  const logFile = path.join(logDir, `${name}.log`);
-  const log = fs.createWriteStream(logFile, { flags: "w" });
-  const child = spawn(argv[0]!, argv.slice(1), { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  const kill = () => child.kill("SIGKILL");
-  process.once("exit", kill); // an interrupted launcher leaves nothing behind
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on("close", (code, signal) => {
-      process.off("exit", kill);
-      log.end();
-      resolve({ code, signal });
-    }),
-  );
-  let tail = "";
-  child.stderr!.on("data", (c: Buffer) => {
-    log.write(c);
-    tail = (tail + c.toString()).slice(-4000);
-  });
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill("SIGTERM");
-    const t = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    await exited;
-    clearTimeout(t);
-  };
-  return new Promise<Service>((resolve, reject) => {
-    let pending = "";
-    let done = false;
-    const timer = setTimeout(() => fail(`did not start within ${timeoutMs / 1000} s`), timeoutMs);
-    function fail(why: string) {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      child.kill("SIGKILL");
-      reject(new Error(`${name} ${why} (log: ${logFile})\n${tail}`));
-    }
-    child.stdout!.on("data", (c: Buffer) => {
-      log.write(c);
-      tail = (tail + c.toString()).slice(-4000);
-      if (done) return;
-      pending += c.toString();
-      const lines = pending.split("\n");
-      pending = lines.pop()!;
-      for (const line of lines) {
-        let rec: { msg?: unknown; url?: unknown };
-        try {
-          rec = JSON.parse(line);
-        } catch {
-          continue;
-        }
-        if (typeof rec.url === "string" && typeof rec.msg === "string" && LISTENING.test(rec.msg)) {
-          done = true;
-          clearTimeout(timer);
-          const url = rec.url;
-          resolve({ name, url, origin: new URL(url).origin, child, logFile, exited, stop });
-          return;
-        }
-      }
-    });
-    child.on("error", (err) => fail(`could not be started: ${err.message}`));
-    void exited.then(({ code, signal }) => fail(`exited (${signal ?? `code ${code}`}) before it listened`));
-  });
 }
 
 /** An example agency system, run from source through tsx (examples/agency.ts). */
