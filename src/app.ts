@@ -13,6 +13,7 @@ import { startMetricsServer, type MetricsServer } from "./metrics/metrics-server
 import { AuditCheckpointer } from "./audit/checkpointer";
 import { auditSealer } from "./audit/sealer";
 import { hubGatewayIssuer } from "./gateway/trust";
+import { GATEWAY_ISSUER } from "./federation/principal-token";
 
 export interface RunningHub {
   server: HubServer;
@@ -56,6 +57,9 @@ export async function startHub(config: Config, log: Logger, opts: { migrate: boo
       maxContributionRecords: config.contributeMaxRecords,
       contributeRunRecords: config.contributeRunRecords,
       auditCheckpointer,
+      // Subgraphs' audit hand-offs (POST /federation/audit) are accepted with the keys of the
+      // gateway issuer the hub trusts, if any (none: every hand-off is refused).
+      gatewayKeys: issuers.find((i) => i.issuer === GATEWAY_ISSUER)?.keys,
       limits: config.httpLimits,
       corsOrigins: config.corsOrigins,
     });

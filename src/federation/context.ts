@@ -28,10 +28,15 @@ export interface SubgraphContext {
   readonly kit: KitRequestState;
 }
 
+export type ProtectionState = "protected" | "unknown" | "clear";
+
 /** @internal Per-request bookkeeping of the kit (protections, audit). */
 export interface KitRequestState {
-  /** Objects known to be about a person whose identity the hub protects from this caller (true) or not (false). */
-  protection: WeakMap<object, boolean>;
+  /**
+   * What is known of the person each object is about: the hub protects their identity from this
+   * caller, or not, or nobody said (no Person representation above it). Absent: unknown.
+   */
+  protection: WeakMap<object, ProtectionState>;
   audit: AuditHandoff;
   /** The gateway's token, handed back to the hub with the audit hand-off. */
   token: string;

@@ -5,9 +5,12 @@
 import {
   defaultFieldResolver,
   getNamedType,
+  isAbstractType,
   isObjectType,
   responsePathAsArray,
+  type GraphQLAbstractType,
   type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
   type GraphQLSchema,
 } from "graphql";
 import type { Principal } from "../auth/principal";
@@ -16,7 +19,7 @@ import { forbidden } from "../policy/enforce";
 import { MASKERS, type MaskerName } from "../policy/maskers";
 import type { ResolvedEffect } from "../policy/resolve";
 import type { IdentityClass, ProtectionRule, SubgraphRowRule } from "../policy/types";
-import type { SubgraphContext } from "./context";
+import type { ProtectionState, SubgraphContext } from "./context";
 import { isFederationType, type SubgraphAccessPolicy } from "./subgraph-policy";
 
 type Row = Record<string, unknown>;
@@ -40,7 +43,15 @@ const PROTECTION_MASK_BY_CLASS: Record<IdentityClass, MaskerName> = {
   freeText: "withhold",
 };
 
+const PROTECTIVENESS: Record<ProtectionState, number> = { clear: 0, unknown: 1, protected: 2 };
+
 const isObject = (v: unknown): v is Row => typeof v === "object" && v !== null && !(v instanceof Date) && !Array.isArray(v);
+
+/** The hub's maskers; a date an agency holds as ISO text ("2009-08-17") is reduced to its year as text too. */
+function mask(masker: MaskerName, value: unknown, row: Row): unknown {
+  if (masker === "year" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value)) return `${value.slice(0, 4)}-01-01`;
+  return MASKERS[masker](value, row) ?? null;
+}
 
 /** The caller's row rule for a type (roles ORed): null when the type has no row scope. */
 export function rowRuleFor(access: SubgraphAccessPolicy, typeName: string, principal: Principal): "none" | SubgraphRowRule | null {
@@ -77,19 +88,30 @@ export function enforceSubgraphPolicy(
     const rule = rowRuleFor(access, typeName, ctx.principal);
     if (rule === null || rule === "all") return true;
     if (rule === "none" || !isObject(row)) return false;
+    // Alternatives ORed, each an AND of scopes.
     for (const alt of rule) {
       let ok = true;
-      for (const s of alt) if (!(await scopes[s]!(row, ctx.principal))) (ok = false);
+      for (const s of alt) {
+        if (!(await scopes[s]!(row, ctx.principal))) {
+          ok = false;
+          break;
+        }
+      }
       if (ok) return true;
     }
     return false;
   }
 
-  /** Children inherit what is known about the person they are about. */
-  function inherit(value: unknown, known: boolean | undefined, ctx: SubgraphContext): void {
-    if (known === undefined) return;
-    if (Array.isArray(value)) for (const v of value) inherit(v, known, ctx);
-    else if (isObject(value) && !ctx.kit.protection.has(value)) ctx.kit.protection.set(value, known);
+  /**
+   * Records what is known of the person an object is about. An object the adapter shares between
+   * several parents (a cached row under two persons) keeps the most protective state.
+   */
+  function note(value: unknown, state: ProtectionState, ctx: SubgraphContext): void {
+    if (Array.isArray(value)) for (const v of value) note(v, state, ctx);
+    else if (isObject(value)) {
+      const before = ctx.kit.protection.get(value);
+      ctx.kit.protection.set(value, before && PROTECTIVENESS[before] > PROTECTIVENESS[state] ? before : state);
+    }
   }
 
   for (const type of Object.values(schema.getTypeMap())) {
@@ -102,7 +124,8 @@ export function enforceSubgraphPolicy(
       const original = ext.apollo?.subgraph?.resolveReference;
       const wrapped = async (ref: Row, ctx: SubgraphContext, info: unknown) => {
         const value = original ? await original(ref, ctx, info) : ref;
-        if (isObject(value) && typeof ref.identityProtected === "boolean") ctx.kit.protection.set(value, ref.identityProtected);
+        // The hub's verdict for this caller; anything else (absent, null: the caller may not read it) is unknown.
+        if (isObject(value)) note(value, ref.identityProtected === true ? "protected" : ref.identityProtected === false ? "clear" : "unknown", ctx);
         if (isObject(value) && !(await inScope(typeName, value, ctx))) return null;
         return value;
       };
@@ -129,8 +152,10 @@ export function enforceSubgraphPolicy(
       const sensitivity = resolved?.sensitivity ?? null;
       const rulePath = resolved ? `subgraphs.${access.name}.types.${resolved.rulePath}` : `subgraphs.${access.name} (${coordinate} not in policy)`;
       const protectionMask: MaskerName = protections.identityMasks[field.name] ?? (resolved?.carries ? PROTECTION_MASK_BY_CLASS[resolved.carries] : "withhold");
-      const returnsScoped = access.resolved.rows.has(getNamedType(field.type).name);
-      const returnTypeName = getNamedType(field.type).name;
+      const returnType = getNamedType(field.type);
+      // An interface or union is scoped when any of its object types is.
+      const abstract = isAbstractType(returnType) ? returnType : null;
+      const returnsScoped = abstract ? schema.getPossibleTypes(abstract).some((t) => access.resolved.rows.has(t.name)) : access.resolved.rows.has(returnType.name);
 
       field.resolve = async (source, args, ctx, info) => {
         let effect: ResolvedEffect = effectFor(access.resolved, ctx.principal, coordinate);
@@ -138,15 +163,15 @@ export function enforceSubgraphPolicy(
           ctx.kit.audit.denied(typeName, idOf(typeName, source), field.name);
           throw forbidden(coordinate, rulePath);
         }
-        const known = isObject(source) ? ctx.kit.protection.get(source) : undefined;
+        const known: ProtectionState = (isObject(source) && ctx.kit.protection.get(source)) || "unknown";
         // Protected by the hub's verdict, or unknown (no Person above) for a caller not exempt from both protections.
-        if (sensitivity === "identity" && effect.kind === "allow" && (known === true || (known === undefined && !exemptFromAll(ctx.principal)))) {
+        if (sensitivity === "identity" && effect.kind === "allow" && (known === "protected" || (known === "unknown" && !exemptFromAll(ctx.principal)))) {
           effect = { kind: "mask", masker: protectionMask };
         }
         let value = await original(source, args, ctx, info);
-        if (returnsScoped) value = await scopedAs(value, returnTypeName, ctx);
-        inherit(value, known, ctx);
-        if (effect.kind === "mask" && value !== null && value !== undefined) value = MASKERS[effect.masker](value, source as Row) ?? null;
+        if (returnsScoped) value = await scopedAs(value, abstract ? (row) => concreteType(abstract, row, ctx, info) : () => returnType.name, ctx);
+        note(value, known, ctx);
+        if (effect.kind === "mask" && value !== null && value !== undefined) value = mask(effect.masker, value, source as Row);
         if (sensitivity && value !== null && value !== undefined) {
           ctx.kit.audit.read(typeName, idOf(typeName, source), field.name, effect.kind === "mask" ? "MASK" : "ALLOW", responsePathAsArray(info.path));
         }
@@ -156,13 +181,25 @@ export function enforceSubgraphPolicy(
   }
 
   /** Rows outside the caller's scope look like missing: dropped from lists, null alone. */
-  async function scopedAs(value: unknown, typeName: string, ctx: SubgraphContext): Promise<unknown> {
+  async function scopedAs(value: unknown, typeOf: (row: unknown) => string | null | Promise<string | null>, ctx: SubgraphContext): Promise<unknown> {
+    // A row whose type cannot be told is dropped: fail closed.
+    const keep = async (v: unknown) => {
+      const t = await typeOf(v);
+      return t !== null && inScope(t, v, ctx);
+    };
     if (Array.isArray(value)) {
-      const keep = await Promise.all(value.map((v) => (v === null ? true : inScope(typeName, v, ctx))));
-      return value.filter((_, i) => keep[i]);
+      const kept = await Promise.all(value.map((v) => (v === null ? true : keep(v))));
+      return value.filter((_, i) => kept[i]);
     }
     if (value === null || value === undefined) return value;
-    return (await inScope(typeName, value, ctx)) ? value : null;
+    return (await keep(value)) ? value : null;
+  }
+
+  /** The object type of a row returned as an interface or union: its __typename, or the type's resolveType. */
+  async function concreteType(abstract: GraphQLAbstractType, row: unknown, ctx: SubgraphContext, info: GraphQLResolveInfo): Promise<string | null> {
+    if (isObject(row) && typeof row.__typename === "string") return row.__typename;
+    const t = await abstract.resolveType?.(row, ctx, info, abstract);
+    return typeof t === "string" ? t : null;
   }
   return schema;
 }

@@ -7,7 +7,7 @@
 //
 // Usage (an Imigrasi subgraph; its policy section is POLICY.subgraphs.imigrasi):
 //
-//   import { createSubgraph, documentNumbers, type SubgraphContext } from "../../src/federation";
+//   import { createSubgraph, documentNumbers, inJurisdiction, type SubgraphContext } from "../../src/federation";
 //
 //   const typeDefs = `
 //     extend schema @link(url: "https://specs.apollo.dev/federation/v2.6",
@@ -35,7 +35,7 @@
 //       ImigrasiCrossing: { travellerName: (row) => row.nama_lengkap /* your own column names */ },
 //     },
 //     scopes: {                                           // every scope the section names, by name
-//       inJurisdiction: (row, p) => p.jurisdiction.length === 0 || p.jurisdiction.some((j) => row.kode_wilayah.startsWith(j)),
+//       inJurisdiction: (row, p) => inJurisdiction(row.kode_wilayah, p),  // the hub's own prefix rule
 //     },
 //     gateway: { jwksUrl: "http://127.0.0.1:4000/.well-known/jwks.json" },  // or { jwks } / { keys }
 //     hubAuditUrl: "http://127.0.0.1:4001/federation/audit",
@@ -43,17 +43,18 @@
 //   });                                                   // throws SubgraphConfigError: undecided field, missing scope, ...
 //   const { url } = await subgraph.listen({ port: 4013 });
 //
-// Rules the kit enforces on your schema at start-up: every field you add has a grant in your
+// Rules the kit enforces on your schema at start-up: every resolver names a type and field of the
+// SDL (@graphql-tools/schema's check, so a misspelt mapping fails); every field you add has a grant in your
 // policy section; identity carriers and special fields are nullable; every named row scope is
 // implemented; a subgraph holding identity values for a Person requires `identityProtected`.
-// Rows of scoped types carry their `__typename` only where a field returns an interface or union;
-// otherwise the kit knows the type from the schema. Name rows for the audit log with `id` (or
+// Where a field returns an interface or union, give rows a `__typename` (or the type a
+// `__resolveType`): a row whose type the kit cannot tell is dropped from scoped results. Name rows for the audit log with `id` (or
 // pass `recordIds: { Type: (row) => row.yourKey }`).
 export { createSubgraph, type GatewayKeys, type Subgraph, type SubgraphOptions } from "./subgraph";
 export type { SubgraphContext } from "./context";
 export type { RowScope, RecordIdOf } from "./enforce";
 export { SubgraphConfigError } from "./subgraph-policy";
 export { badInput, HubError, sourceUnavailable, type ErrorCode } from "./errors";
-export { documentNumbers, isMasked, type PersonRepresentation } from "./matching";
+export { documentNumbers, inJurisdiction, isMasked, type PersonRepresentation } from "./matching";
 export { GATEWAY_ISSUER, signPrincipalToken, gatewayIssuer, verifyPrincipalToken } from "./principal-token";
 export { MAX_HANDOFF_ENTRIES, type AuditHandoffBody, type AuditHandoffEntry } from "./audit-handoff";

@@ -25,3 +25,13 @@ export function documentNumbers(person: PersonRepresentation, type: string): str
   }
   return [...out];
 }
+
+/**
+ * Whether a kode wilayah lies in the caller's jurisdiction, as the hub's own scopes decide it: no
+ * jurisdiction is no territorial limit; "61.03" covers "61.03" and "61.03.21", never "61.031".
+ * For a row scope: `inJurisdiction: (row, p) => inJurisdiction(row.kode_wilayah, p)`.
+ */
+export function inJurisdiction(code: string | null | undefined, principal: { jurisdiction: readonly string[] }): boolean {
+  if (principal.jurisdiction.length === 0) return true;
+  return typeof code === "string" && principal.jurisdiction.some((p) => code === p || code.startsWith(`${p}.`));
+}

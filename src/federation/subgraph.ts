@@ -7,8 +7,9 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
-import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
-import { parse, type DocumentNode, type GraphQLSchema } from "graphql";
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from "fastify";
+import { addResolversToSchema } from "@graphql-tools/schema";
+import { GraphQLScalarType, parse, type DocumentNode, type GraphQLSchema } from "graphql";
 import * as jose from "jose";
 import { AuthError } from "../auth/authenticator";
 import type { Principal } from "../auth/principal";
@@ -23,7 +24,7 @@ import { createLoaders, type SubgraphContext } from "./context";
 import { enforceSubgraphPolicy, rowRuleFor, type RecordIdOf, type RowScope } from "./enforce";
 import { subgraphFormatError } from "./errors";
 import { gatewayIssuer, verifyPrincipalToken } from "./principal-token";
-import { subgraphAccessPolicy, type SubgraphAccessPolicy } from "./subgraph-policy";
+import { SubgraphConfigError, subgraphAccessPolicy, type SubgraphAccessPolicy } from "./subgraph-policy";
 
 /** Where the gateway's public keys come from (the gateway serves them at /.well-known/jwks.json). */
 export type GatewayKeys = { jwks: jose.JSONWebKeySet } | { jwksUrl: string } | { keys: jose.JWTVerifyGetKey };
@@ -72,6 +73,29 @@ export interface Subgraph {
 const BEARER = /^Bearer ([A-Za-z0-9_\-.]+)$/i;
 const OPEN_PATHS = new Set(["/healthz", "/readyz"]);
 
+/**
+ * The subgraph's schema: federation's own fields and entity references from @apollo/subgraph, the
+ * agency's resolvers attached by @graphql-tools/schema, which refuses a resolver for a type or
+ * field the SDL does not have (a misspelt mapping would otherwise be silently ignored).
+ */
+function buildSchema(name: string, typeDefs: DocumentNode, resolvers: GraphQLResolverMap<SubgraphContext>): GraphQLSchema {
+  const references: GraphQLResolverMap<SubgraphContext> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [typeName, r] of Object.entries(resolvers)) {
+    if (r && typeof r === "object" && !(r instanceof GraphQLScalarType) && "__resolveReference" in r) {
+      const { __resolveReference, ...fields } = r as Record<string, unknown>;
+      references[typeName] = { __resolveReference } as never;
+      rest[typeName] = fields;
+    } else rest[typeName] = r;
+  }
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: references }]);
+  try {
+    return addResolversToSchema({ schema, resolvers: rest as never, updateResolversInPlace: true, resolverValidationOptions: { requireResolversToMatchSchema: "error" } });
+  } catch (err) {
+    throw new SubgraphConfigError(name, [`resolvers: ${(err as Error).message}`]);
+  }
+}
+
 function gatewayKeyResolver(g: GatewayKeys): jose.JSONWebKeySet | jose.JWTVerifyGetKey {
   if ("jwks" in g) return g.jwks;
   if ("keys" in g) return g.keys;
@@ -87,7 +111,7 @@ function gatewayKeyResolver(g: GatewayKeys): jose.JSONWebKeySet | jose.JWTVerify
 export function createSubgraph(opts: SubgraphOptions): Subgraph {
   const log = opts.log ?? createLogger();
   const typeDefs = typeof opts.typeDefs === "string" ? parse(opts.typeDefs) : opts.typeDefs;
-  const schema = buildSubgraphSchema([{ typeDefs, resolvers: opts.resolvers }]);
+  const schema = buildSchema(opts.name, typeDefs, opts.resolvers);
   const sdl = printSubgraphSchema(schema);
   const access = subgraphAccessPolicy(opts.name, schema, Object.keys(opts.scopes), opts.policy);
   enforceSubgraphPolicy(schema, access, opts.scopes, opts.recordIds);
@@ -135,7 +159,7 @@ export function createSubgraph(opts: SubgraphOptions): Subgraph {
 }
 
 async function buildApp(apollo: ApolloServer<SubgraphContext>, issuer: TrustedIssuer, opts: SubgraphOptions, access: SubgraphAccessPolicy, log: Logger): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: log, disableRequestLogging: true, bodyLimit: opts.maxBodyBytes ?? 1024 * 1024 }) as unknown as FastifyInstance;
+  const app = Fastify({ loggerInstance: log, logController: new LogController({ disableRequestLogging: true }), bodyLimit: opts.maxBodyBytes ?? 1024 * 1024 }) as unknown as FastifyInstance;
   const verified = new WeakMap<FastifyRequest, { principal: Principal; token: string; jti?: string }>();
 
   // Before the body is read: without the gateway's token for this subgraph, nothing is parsed.

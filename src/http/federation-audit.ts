@@ -91,8 +91,13 @@ export function federationAuditRoute(app: FastifyInstance, o: FederationAuditOpt
       }
       const section = policy.subgraphs[subgraph]!;
       const body = parsed.data;
+      // Only what the subgraph's own section decides: a subgraph records its own fields, never the hub's.
       for (const [i, e] of body.entries.entries()) {
-        if (!section.types[e.recordType]) return sendError(reply, 400, "BAD_USER_INPUT", `entries.${i}.recordType: ${e.recordType} is not a type of subgraph ${subgraph}`);
+        const tp = section.types[e.recordType];
+        if (!tp) return sendError(reply, 400, "BAD_USER_INPUT", `entries.${i}.recordType: ${e.recordType} is not a type of subgraph ${subgraph}`);
+        const covered = (f: string) => tp.fields?.[f] !== undefined || (tp.default !== undefined && !policy.types[e.recordType]);
+        const j = e.fields.findIndex((f) => !covered(f));
+        if (j >= 0) return sendError(reply, 400, "BAD_USER_INPUT", `entries.${i}.fields.${j}: ${e.recordType}.${e.fields[j]} is not a field of subgraph ${subgraph}`);
       }
       const trail = new AuditTrail(
         o.db.prisma,

@@ -1,8 +1,9 @@
 // Renders the resolved policy as docs/access-matrix.md (role x field, row scopes, protections).
 // Generated, never written by hand: a test fails when the committed file is stale.
 import { isObjectType, type GraphQLSchema } from "graphql";
-import type { ResolvedEffect, ResolvedGrant, ResolvedPolicy } from "./resolve";
-import { ROLES } from "./roles";
+import { resolveGrant, type ResolvedEffect, type ResolvedGrant, type ResolvedPolicy } from "./resolve";
+import { ROLES, type Role } from "./roles";
+import type { RoleGrants, SubgraphPolicy } from "./types";
 
 const ABBREV: Record<string, string> = {
   "police-investigator": "PI",
@@ -111,6 +112,7 @@ export function renderAccessMatrix(schema: GraphQLSchema, policy: ResolvedPolicy
       out.push(`| ${f}${tag} | ${ROLES.map((r) => cell(c?.grants.get(r))).join(" | ")} |`);
     }
   }
+  out.push(...renderSubgraphs(policy));
   out.push("");
   out.push("## Structural types");
   out.push("");
@@ -118,4 +120,64 @@ export function renderAccessMatrix(schema: GraphQLSchema, policy: ResolvedPolicy
   out.push(structural.map((s) => `\`${s}\``).join(", ") + ".");
   out.push("");
   return out.join("\n");
+}
+
+const rowLine = (rule: "all" | readonly (readonly string[])[]) => (rule === "all" ? "all rows" : rule.map((alt) => alt.join(" + ")).join(" OR "));
+const grantCells = (g: RoleGrants | undefined, where: string) => ROLES.map((r) => cell(g?.[r] === undefined ? undefined : resolveGrant(g[r]!, `${where}[${r}]`)));
+
+/**
+ * The agency subgraphs' sections (POLICY.subgraphs), from the policy data alone: the hub does not
+ * hold the subgraphs' schemas; each subgraph's kit checks its section against its own SDL at start.
+ */
+function renderSubgraphs(policy: ResolvedPolicy): string[] {
+  const out: string[] = [];
+  const sections = Object.entries(policy.policy.subgraphs) as [string, SubgraphPolicy][];
+  out.push("");
+  out.push("## Agency subgraphs (federation)");
+  out.push("");
+  out.push("Fields agency systems add through the gateway (docs/federation.md). The gateway refuses a denied or undecided coordinate before planning;");
+  out.push("the subgraph's adapter kit (src/federation/) applies the grants, masks, protections and row scopes below to its own data and hands every");
+  out.push("sensitive read to the hub's audit log, naming the subgraph. A field a subgraph adds without an entry here is denied, and the kit refuses to start.");
+  out.push("Protections: the subgraph requires the hub's `Person.identityProtected` (true when the protections above mask that person's identity for the");
+  out.push("caller) and then masks its own carriers of that person (names → initials, document numbers → documentNumber, birth dates → year, other classes → withhold).");
+  for (const [name, section] of sections) {
+    out.push("");
+    out.push(`### Subgraph \`${name}\` (run by ${section.agency})`);
+    out.push("");
+    out.push(section.about);
+    out.push("");
+    out.push("Row scopes its adapter implements:");
+    out.push("");
+    for (const [scope, about] of Object.entries(section.scopes)) out.push(`- **${scope}**: ${about}`);
+    const carriers = Object.entries(section.carriers);
+    out.push("");
+    out.push(`Carriers of identity values: ${carriers.map(([f, c]) => `\`${f}\` (${c})`).join(", ") || "none"}.`);
+    for (const [typeName, tp] of Object.entries(section.types)) {
+      const hubEntity = Boolean(policy.policy.types[typeName]);
+      out.push("");
+      out.push(`#### ${name}: ${typeName}${hubEntity ? " (fields added to the hub's type)" : ""}`);
+      out.push("");
+      out.push(tp.about);
+      if (tp.rows) {
+        out.push("");
+        out.push("Row scope (alternatives ORed, `+` = AND):");
+        out.push("");
+        for (const r of ROLES) if (tp.rows[r as Role] !== undefined) out.push(`- ${r}: ${rowLine(tp.rows[r as Role]!)}`);
+        out.push("- any other role: no rows");
+      } else if (!hubEntity) {
+        out.push("");
+        out.push("Row scope: reachable only through a parent record the caller can see.");
+      }
+      out.push("");
+      out.push(`| field | ${ROLES.map((r) => ABBREV[r]).join(" | ")} |`);
+      out.push(`|---|${ROLES.map(() => "---").join("|")}|`);
+      for (const [f, g] of Object.entries(tp.fields ?? {})) {
+        const carries = section.carriers[`${typeName}.${f}`];
+        const tag = carries ? ` (identity: ${carries})` : tp.identity?.includes(f) ? " (identity)" : tp.special?.includes(f) ? " (special)" : "";
+        out.push(`| ${f}${tag} | ${grantCells(g, `subgraphs.${name}.${typeName}.${f}`).join(" | ")} |`);
+      }
+      if (tp.default && !hubEntity) out.push(`| *every other field* | ${grantCells(tp.default, `subgraphs.${name}.${typeName}.default`).join(" | ")} |`);
+    }
+  }
+  return out;
 }

@@ -48,7 +48,7 @@ function effect(e: Effect, where: string): ResolvedEffect {
   return { kind: "mask", masker: m };
 }
 
-function resolveGrant(g: Grant, where: string): ResolvedGrant {
+export function resolveGrant(g: Grant, where: string): ResolvedGrant {
   if (typeof g === "string") return effect(g, where);
   return { kind: "purpose", when: new Set(g.when), then: effect(g.then, where), else: effect(g.else, where) };
 }

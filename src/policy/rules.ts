@@ -537,12 +537,17 @@ export const POLICY: Policy = {
           about: "A placement on BP3MI's register: worker, P3MI, destination, job and status, in BP3MI's codes mapped to the hub's.",
           rows: { [BP]: "all", [PR]: "all", [LT]: [["inJurisdiction"]], [PI]: [["inJurisdiction"]], [SW]: [["inJurisdiction"]], [IM]: [["inJurisdiction"]] },
           default: grant([BP, LT, PI, PR, SW, IM], allow),
-          fields: { workerName: only([BP, LT, PI, PR, SW, IM], IDENTITY), passportNumber: only([BP, LT, PI, PR, SW, IM], DOCUMENT_NUMBER) },
+          fields: {
+            workerName: only([BP, LT, PI, PR, SW, IM], IDENTITY),
+            passportNumber: only([BP, LT, PI, PR, SW, IM], DOCUMENT_NUMBER),
+            // The migrant worker's ID PMI is an identity number, as MigrantPlacement.idPmi in the hub.
+            idPmi: only([BP, LT, PI, PR, SW, IM], DOCUMENT_NUMBER),
+          },
         },
         Organization: { about: "A P3MI company, as BP3MI licenses it.", fields: { p3miLicence: grant(CASEWORK, allow) } },
         P3miLicence: { about: "A P3MI company's placement licence (SIP3MI) as BP3MI's register holds it now.", default: grant(CASEWORK, allow) },
       },
-      carriers: { "Bp3miPlacement.workerName": "name", "Bp3miPlacement.passportNumber": "documentNumber" },
+      carriers: { "Bp3miPlacement.workerName": "name", "Bp3miPlacement.passportNumber": "documentNumber", "Bp3miPlacement.idPmi": "documentNumber" },
     },
     imigrasi: {
       about: "Imigrasi's border-crossing records (TPI/PLBN), matched to hub persons by passport number.",

@@ -1,8 +1,13 @@
 // The adapter kit (src/federation/) on a tiny Imigrasi subgraph over real HTTP, with real
 // Ed25519 principal tokens and the real hub (PGlite and PostgreSQL) taking its audit hand-off.
-import { createSubgraph, signPrincipalToken, SubgraphConfigError, documentNumbers, sourceUnavailable, type Subgraph, type SubgraphContext } from "../../src/federation";
+import fs from "node:fs";
+import path from "node:path";
+import { parse } from "graphql";
+import { composeServices } from "@theguild/federation-composition";
+import { createSubgraph, signPrincipalToken, SubgraphConfigError, documentNumbers, inJurisdiction, sourceUnavailable, type PersonRepresentation, type Subgraph, type SubgraphContext } from "../../src/federation";
+import { POLICY } from "../../src/policy/rules";
+import type { Policy } from "../../src/policy/types";
 import type { Principal } from "../../src/auth/principal";
-import { issueToken } from "../../src/auth/issue-token";
 import type { HubKey } from "../../src/auth/hub-key";
 import { createLogger } from "../../src/logger";
 import { insertPolicyFixture, tokenFor, SITI, DEWI, type PolicyFixture } from "../policy/fixture";
@@ -77,7 +82,7 @@ function imigrasiSubgraph(gateway: HubKey, hubAuditUrl: string, source: Source, 
       },
     },
     scopes: {
-      inJurisdiction: (r: Row, p: Principal) => p.jurisdiction.length === 0 || p.jurisdiction.some((j) => r.kode_wilayah.startsWith(j)),
+      inJurisdiction: (r: Row, p: Principal) => inJurisdiction(r.kode_wilayah, p),
     },
     recordIds: { ImigrasiCrossing: (r: Row) => r.no_perlintasan },
     gateway: { jwks: { keys: [gateway.publicJwk] } },
@@ -154,6 +159,25 @@ describe.each(backends)("adapter kit (%s)", (backend) => {
     }
   });
 
+  test("with the gateway's token, _service answers the SDL; /readyz reports the source", async () => {
+    const r = await post(url, { query: "{ _service { sdl } }" }, await tokenAs("immigration-officer"));
+    expect(r.body.data._service.sdl).toContain("borderCrossings: [ImigrasiCrossing!]");
+    const broken = imigrasiSubgraph(gateway, "http://127.0.0.1:9/", source, {
+      ready: () => {
+        throw new Error("connect ECONNREFUSED 10.0.0.5:5432");
+      },
+    });
+    const { url: brokenUrl } = await broken.listen({ port: 0 });
+    try {
+      const res = await fetch(brokenUrl.replace("/graphql", "/readyz"));
+      const body = (await res.json()) as { ready: boolean; subgraph: string };
+      expect([res.status, body.ready, body.subgraph]).toEqual([503, false, "imigrasi"]);
+      expect(JSON.stringify(body)).not.toContain("10.0.0.5");
+    } finally {
+      await broken.stop();
+    }
+  });
+
   test("the hub tells each caller whether a person's identity is protected (Person.identityProtected)", async () => {
     const q = `query($id: ID!) { person(id: $id) { identityProtected } }`;
     const ask = async (role: Role, id: string, purpose?: Purpose) => (await hub.gql(q, { id }, { token: await hub.token(tokenFor(role, purpose)) })).body.data?.person?.identityProtected;
@@ -161,6 +185,9 @@ describe.each(backends)("adapter kit (%s)", (backend) => {
     expect(await ask("immigration-officer", fx.siti)).toBe(false); // adult, consented to every agency
     expect(await ask("police-investigator", fx.dewi)).toBe(false); // exempt in its investigation
     expect(await ask("police-investigator", fx.dewi, "statistics")).toBe(true);
+    // Consent: Rina did not consent to share with Dinas Sosial, which sees her through a referral.
+    expect(await ask("social-worker", fx.rina)).toBe(true);
+    expect(await ask("social-worker", fx.siti)).toBe(false);
   });
 
   test("grants, purposes, protections and row scopes applied inside the subgraph; _entities batched", async () => {
@@ -196,6 +223,12 @@ describe.each(backends)("adapter kit (%s)", (backend) => {
     const unknown = await post(url, { query: QUERY, variables: { r: [sitiRep(null)] } }, await tokenAs("immigration-officer"));
     expect(unknown.body.data._entities[0].borderCrossings[0].travellerName).toBe("S. R. K.");
 
+    // Two hub persons with the same passport (a duplicate record), one protected: the adapter's loader
+    // returns the same row objects for both, and the protected person's view must still be masked.
+    const twin = { ...dewiRep(true), documents: [{ type: "PASSPORT", number: SITI.passport }] };
+    const shared = await post(url, { query: QUERY, variables: { r: [sitiRep(false), twin] } }, await tokenAs("immigration-officer"));
+    expect(shared.body.data._entities[1].borderCrossings.map((c: any) => c.travellerName)).toEqual(["S. R. K.", "S. R. K."]);
+
     // A masked number (what a caller sees masked) matches nothing.
     const masked = await post(url, { query: QUERY, variables: { r: [{ ...sitiRep(false), documents: [{ type: "PASSPORT", number: "C7****21" }] }] } }, await tokenAs("immigration-officer"));
     expect(masked.body.data._entities[0].borderCrossings).toEqual([]);
@@ -208,6 +241,31 @@ describe.each(backends)("adapter kit (%s)", (backend) => {
       expect(r.body.errors[0].extensions.code).toBe("FORBIDDEN");
       expect(r.body.errors[0].message).toContain("Person.borderCrossings");
       expect(source.batches).toEqual([]);
+    }
+  });
+
+  test("row scopes hold for rows returned as an interface or union too", async () => {
+    const section = POLICY.subgraphs.imigrasi!;
+    const policy: Policy = {
+      ...POLICY,
+      subgraphs: { ...POLICY.subgraphs, imigrasi: { ...section, types: { ...section.types, Person: { about: "test", fields: { ...section.types.Person!.fields, movements: { "police-investigator": "allow" } } } } } },
+    };
+    const unionSg = imigrasiSubgraph(gateway, `http://127.0.0.1:${hub.server.port}/federation/audit`, source, {
+      policy,
+      typeDefs: SDL.replace("borderCrossings:", 'movements: [Movement!] @requires(fields: "documents { type number } identityProtected")\n    borderCrossings:') + "\n union Movement = ImigrasiCrossing",
+      resolvers: {
+        Person: { movements: (person: PersonRepresentation) => ROWS.filter((r) => documentNumbers(person, "PASSPORT").includes(r.no_paspor)) },
+        Movement: { __resolveType: () => "ImigrasiCrossing" },
+        ImigrasiCrossing: { id: (r: Row) => r.no_perlintasan, direction: (r: Row) => r.arah, checkpoint: (r: Row) => r.tpi },
+      },
+    });
+    const { url: unionUrl } = await unionSg.listen({ port: 0 });
+    try {
+      const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { movements { ... on ImigrasiCrossing { id } } } } }`;
+      const r = await post(unionUrl, { query: q, variables: { r: [sitiRep(false)] } }, await tokenAs("police-investigator"));
+      expect(r.body.data._entities[0].movements).toEqual([{ id: "X1" }]); // X2 (Nunukan, 65.03) is outside jurisdiction 61
+    } finally {
+      await unionSg.stop();
     }
   });
 
@@ -262,9 +320,33 @@ describe.each(backends)("adapter kit (%s)", (backend) => {
     expect([bad.status, bad.body.errors[0].extensions.code, bad.body.errors[0].message]).toEqual([400, "BAD_USER_INPUT", expect.stringContaining("entries.0.decision")]);
     const foreign = await post(auditUrl, { entries: [{ action: "READ", recordType: "Bp3miPlacement", recordId: "P1", fields: ["workerName"], decision: "ALLOW" }] }, token);
     expect([foreign.status, foreign.body.errors[0].message]).toEqual([400, expect.stringContaining("not a type of subgraph imigrasi")]);
+    const hubField = await post(auditUrl, { entries: [{ action: "READ", recordType: "Person", recordId: fx.siti, fields: ["borderCrossings", "fullName"], decision: "ALLOW" }] }, token);
+    expect([hubField.status, hubField.body.errors[0].message]).toEqual([400, "entries.0.fields.1: Person.fullName is not a field of subgraph imigrasi"]);
     for (const t of [await hub.token(), await tokenAs("immigration-officer", undefined, "hub"), undefined]) {
       const r = await post(auditUrl, { entries: [] }, t);
       expect(r.status).toBe(401);
+    }
+  });
+});
+
+test("inJurisdiction: the hub's prefix rule on kode wilayah segments", () => {
+  expect(inJurisdiction("61.03.21", { jurisdiction: ["61.03"] })).toBe(true);
+  expect(inJurisdiction("61.03", { jurisdiction: ["61.03"] })).toBe(true);
+  expect(inJurisdiction("61.031", { jurisdiction: ["61.03"] })).toBe(false);
+  expect(inJurisdiction("65.03", { jurisdiction: ["61"] })).toBe(false);
+  expect(inJurisdiction(null, { jurisdiction: ["61"] })).toBe(false);
+  expect(inJurisdiction(null, { jurisdiction: [] })).toBe(true);
+});
+
+describe.each(backends)("the hub's audit endpoint without gateway keys (%s)", (backend) => {
+  test("refuses every hand-off, saying why", async () => {
+    const hub = await startTestHub(backend, { seed: "none" });
+    try {
+      const token = await signPrincipalToken(await testHubKey(), { agency: "IMIGRASI-ENTIKONG", subject: "x", roles: ["immigration-officer"], purpose: "border-control", jurisdiction: [], issuer: "gateway" } as Principal, "imigrasi");
+      const r = await post(`http://127.0.0.1:${hub.server.port}/federation/audit`, { entries: [] }, token);
+      expect([r.status, r.body.errors[0].extensions.code, r.body.errors[0].message]).toEqual([401, "UNAUTHENTICATED", expect.stringContaining("trusts no gateway")]);
+    } finally {
+      await hub.stop();
     }
   });
 });
@@ -277,10 +359,18 @@ describe("start-up checks", () => {
   const build = (typeDefs: string, scopes: Record<string, () => boolean> = { inJurisdiction: () => true }) => () =>
     createSubgraph({ name: "imigrasi", typeDefs, resolvers: {}, scopes, gateway: { jwks: { keys: [gateway.publicJwk] } }, hubAuditUrl: "http://127.0.0.1:9/", log: createLogger("silent") });
 
-  test("the tiny subgraph passes", () => {
+  test("the tiny subgraph passes, and its SDL (the guide's shape) composes with the hub's", () => {
     expect(build(SDL)).not.toThrow();
+    const composed = composeServices([
+      { name: "hub", typeDefs: parse(fs.readFileSync(path.join(__dirname, "../../schema/hub.graphql"), "utf8")) },
+      { name: "imigrasi", typeDefs: parse(SDL) },
+    ]);
+    expect(composed.errors?.map((e) => e.message)).toBeUndefined();
   });
   test("a missing row scope, an unknown one, an undecided field, a non-null carrier, a subgraph without a section", () => {
+    expect(() =>
+      createSubgraph({ name: "imigrasi", typeDefs: SDL, resolvers: { ImigrasiCrossing: { travelerName: () => "x" } }, scopes: { inJurisdiction: () => true }, gateway: { jwks: { keys: [] } }, hubAuditUrl: "x" }),
+    ).toThrow(/resolvers: ImigrasiCrossing.travelerName defined in resolvers, but not in schema/);
     expect(build(SDL, {})).toThrow(/row scope "inJurisdiction" .* is not implemented: pass scopes.inJurisdiction/);
     expect(build(SDL, { inJurisdiction: () => true, inJurisdictoin: () => true })).toThrow(/scopes.inJurisdictoin is not a scope/);
     expect(build(SDL.replace("borderCrossings:", "visaNotes: String\n    borderCrossings:"))).toThrow(/Person.visaNotes is undecided/);
@@ -288,5 +378,4 @@ describe("start-up checks", () => {
     expect(build(SDL.replace("identityProtected: Boolean @external", "").replace(" identityProtected\")", "\")"))).toThrow(/must require the hub's identityProtected/);
     expect(() => createSubgraph({ name: "dukcapil", typeDefs: SDL, resolvers: {}, scopes: {}, gateway: { jwks: { keys: [] } }, hubAuditUrl: "x" })).toThrow(SubgraphConfigError);
   });
-  void issueToken;
 });
