@@ -137,7 +137,9 @@ describe.each(backends)("BP3MI subgraph (%s)", (backend) => {
     const shown = prot.body.data._entities[0].bp3miPlacements.find((p: any) => p.registrationNumber === placement.no_registrasi);
     expect(shown.workerName).toMatch(/^([A-Z]\. )*[A-Z]\.$/);
     expect(shown.passportNumber).toContain("*");
+    expect(shown.idPmi).toContain("*");
     expect(JSON.stringify(prot.body)).not.toContain(placement.pmi.nama);
+    expect(JSON.stringify(prot.body)).not.toContain(placement.id_pmi);
     // A repatriated victim: the hub protects them from BP3MI's officer and shows masked NIK and
     // passport, which match nothing here, though BP3MI's register holds their placement.
     let masked: Awaited<ReturnType<typeof representation>> | undefined;
@@ -185,7 +187,7 @@ describe.each(backends)("BP3MI subgraph (%s)", (backend) => {
     const r = await post(bp3mi.url, { query: PLACEMENTS, operationName: undefined, variables: { r: [await representation(personId, "bp3mi-officer")] } }, await tokenAs("bp3mi-officer"));
     expect(r.body.errors).toBeUndefined();
     const entries = await hub.db.prisma.auditEntry.findMany({ where: { operationName: { startsWith: "subgraph bp3mi" }, recordType: "Bp3miPlacement" }, orderBy: { seq: "desc" }, take: 1 });
-    expect(entries[0]).toMatchObject({ action: "READ", decision: "ALLOW", agency: "BP3MI-KALBAR", fields: ["passportNumber", "workerName"] });
+    expect(entries[0]).toMatchObject({ action: "READ", decision: "ALLOW", agency: "BP3MI-KALBAR", fields: ["idPmi", "passportNumber", "workerName"] });
     expect(entries[0]!.recordIds).toContain(placement.no_registrasi);
   });
 

@@ -72,12 +72,10 @@ export function bp3miSubgraph(opts: Bp3miSubgraphOptions): Subgraph {
         // BP3MI matches a worker by NIK or passport: the numbers the caller sees in clear, nothing else.
         bp3miPlacements: async (person, _args, ctx: SubgraphContext) => {
           const keys: Key[] = [...documentNumbers(person, "NIK").map((n) => `NIK:${n}` as const), ...documentNumbers(person, "PASSPORT").map((n) => `PASSPORT:${n}` as const)];
-          const lists = await placements(ctx, client).loadMany(keys);
+          // load() per key, not loadMany(): a failed batch rejects here instead of hiding in the list.
+          const lists = await Promise.all(keys.map((k) => placements(ctx, client).load(k)));
           const byNumber = new Map<string, Penempatan>();
-          for (const list of lists) {
-            if (list instanceof Error) throw list;
-            for (const p of list) byNumber.set(p.no_registrasi, p);
-          }
+          for (const p of lists.flat()) byNumber.set(p.no_registrasi, p);
           return [...byNumber.values()].sort((a, b) => a.tgl_daftar.localeCompare(b.tgl_daftar) || a.no_registrasi.localeCompare(b.no_registrasi));
         },
       },

@@ -1,7 +1,7 @@
 // The shapes a database outage takes on its way up (seen in test/reliability/ against a real
 // PostgreSQL) are classified as unavailable; ordinary failures, which must stay INTERNAL or keep
 // their own codes, are not.
-import { GraphQLError } from "graphql";
+import { GraphQLError, locatedError } from "graphql";
 import { isDatabaseUnavailable } from "./unavailable";
 
 const sqlstate = (code: string) => Object.assign(new Error("x"), { code, severity: "FATAL" });
@@ -21,6 +21,7 @@ describe("isDatabaseUnavailable", () => {
     ["adapter-pg's DriverAdapterError", Object.assign(new Error("DatabaseNotReachable"), { cause: { kind: "DatabaseNotReachable" } })],
     ["a Prisma error's driverAdapterError", Object.assign(new Error("x"), { code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "57P01", kind: "postgres" } } } })],
     ["a GraphQLError wrapping one", new GraphQLError("x", { originalError: sqlstate("57P01") })],
+    ["graphql-js's wrapper of a thrown non-Error (another realm's)", locatedError({ code: "ECONNREFUSED", syscall: "connect" }, undefined)],
     ["an AggregateError of refused connects", new AggregateError([Object.assign(new Error(""), { code: "ECONNREFUSED" })], "")],
   ])("%s is unavailable", (_, err) => {
     expect(isDatabaseUnavailable(err)).toBe(true);

@@ -36,6 +36,8 @@ type Shape = {
   message?: unknown;
   cause?: unknown;
   originalError?: unknown;
+  /** graphql-js wraps a thrown value that is not an Error of its realm (e.g. a pg error inside jest's sandbox) as NonErrorThrown. */
+  thrownValue?: unknown;
   meta?: { driverAdapterError?: unknown };
   errors?: unknown;
 };
@@ -58,7 +60,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     seen.add(e);
     const s = e as Shape;
     if (matches(s)) return true;
-    queue.push(s.cause, s.originalError, s.meta?.driverAdapterError);
+    queue.push(s.cause, s.originalError, s.thrownValue, s.meta?.driverAdapterError);
     if (Array.isArray(s.errors)) queue.push(...s.errors);
   }
   return false;

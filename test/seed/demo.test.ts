@@ -94,7 +94,7 @@ describe.each(backends)("demo dataset on %s", (backend) => {
     await compare("Person", records.persons, ["id", "fullName", "birthDate"]);
     await compare("IdentityDocument", records.identityDocuments, ["id", "personId", "type", "number"]);
     await compare("Case", records.cases, ["id", "sourceAgency", "externalId"]);
-    await compare("MigrantPlacement", records.migrantPlacements, ["id", "workerId", "p3miId", "idPmi", "departureDate", "externalId"]);
+    await compare("MigrantPlacement", records.migrantPlacements, ["id", "workerId", "caseId", "p3miId", "employerId", "idPmi", "departureDate", "externalId"]);
     await compare("BorderCrossing", records.borderCrossings, ["id", "personId", "documentNumber", "crossedAt", "externalId"]);
     for (const key of Object.keys(counts).filter((k) => k !== "regions")) {
       expect({ key, n: (records as unknown as Record<string, unknown[]>)[key]!.length }).toEqual({ key, n: counts[key] });
