@@ -13,19 +13,24 @@ const argValue = (d: ConstDirectiveNode, name: string) => {
   return undefined;
 };
 
+/** join__Graph enum value -> registry name. */
+function graphNamesOf(doc: DocumentNode): Map<string, string> {
+  const graphNames = new Map<string, string>();
+  for (const def of doc.definitions) {
+    if (def.kind !== Kind.ENUM_TYPE_DEFINITION || def.name.value !== "join__Graph") continue;
+    for (const v of def.values ?? []) {
+      const d = v.directives?.find((x) => x.name.value === "join__graph");
+      const name = d && argValue(d, "name");
+      if (typeof name === "string") graphNames.set(v.name.value, name);
+    }
+  }
+  return graphNames;
+}
+
 /** `Type.field` -> registry names of the subgraphs that resolve it (external declarations excluded). */
 export function fieldOwnership(supergraph: string | DocumentNode): Ownership {
   const doc = typeof supergraph === "string" ? parse(supergraph) : supergraph;
-  const graphNames = new Map<string, string>();
-  for (const def of doc.definitions) {
-    if (def.kind === Kind.ENUM_TYPE_DEFINITION && def.name.value === "join__Graph") {
-      for (const v of def.values ?? []) {
-        const d = v.directives?.find((x) => x.name.value === "join__graph");
-        const name = d && argValue(d, "name");
-        if (typeof name === "string") graphNames.set(v.name.value, name);
-      }
-    }
-  }
+  const graphNames = graphNamesOf(doc);
   const graph = (d: ConstDirectiveNode) => {
     const g = argValue(d, "graph");
     return typeof g === "string" ? (graphNames.get(g) ?? g) : undefined;
@@ -45,6 +50,25 @@ export function fieldOwnership(supergraph: string | DocumentNode): Ownership {
       const set = owners.get(key) ?? new Set<string>();
       for (const g of graphs.length ? graphs : typeGraphs) set.add(g);
       owners.set(key, set);
+    }
+  }
+  return owners;
+}
+
+/** Type name -> registry names of the subgraphs that define it (its join__type directives). */
+export function typeOwnership(supergraph: string | DocumentNode): Ownership {
+  const doc = typeof supergraph === "string" ? parse(supergraph) : supergraph;
+  const graphNames = graphNamesOf(doc);
+  const owners = new Map<string, Set<string>>();
+  for (const def of doc.definitions) {
+    if (!("name" in def) || !def.name || !("directives" in def)) continue;
+    for (const d of def.directives ?? []) {
+      if (d.name.value !== "join__type") continue;
+      const g = argValue(d as ConstDirectiveNode, "graph");
+      if (typeof g !== "string") continue;
+      const set = owners.get(def.name.value) ?? new Set<string>();
+      set.add(graphNames.get(g) ?? g);
+      owners.set(def.name.value, set);
     }
   }
   return owners;

@@ -15,10 +15,12 @@ import { requestId } from "../http/request-id";
 import type { Logger } from "../logger";
 import type { Policy } from "../policy/types";
 import { principalHeaders, type GatewayRequestContext } from "./forward-principal";
-import { fieldOwnership } from "./ownership";
+import { hubOnlyDocuments } from "./hub-only";
+import { hubPassThrough } from "./hub-pass-through";
+import { fieldOwnership, typeOwnership } from "./ownership";
 import { gatewayPolicy } from "./policy-check";
 import { gatewayReadiness } from "./readiness";
-import type { SubgraphEntry } from "./registry";
+import { HUB_SUBGRAPH, type SubgraphEntry } from "./registry";
 import { subgraphFailures } from "./subgraph-errors";
 import { ARMOR_SETTINGS } from "../guards";
 
@@ -33,6 +35,8 @@ export interface GatewayOptions {
   port: number;
   host: string;
   policy?: Policy;
+  /** Route operations the hub answers alone straight to it (default true; false: all through Hive's planner). */
+  hubPassThrough?: boolean;
 }
 
 export interface RunningGateway {
@@ -52,6 +56,13 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   if (unknown.length) throw new Error(`the supergraph has subgraphs the registry does not list: ${unknown.join(", ")}`);
   const bySubgraph = new Map(o.registry.map((s) => [s.name, s]));
   let check: ReturnType<typeof gatewayPolicy> | undefined;
+  const headers = principalHeaders(o.key);
+  // Set once the API schema exists: operations the hub answers alone are routed to it as written.
+  let passThrough: GatewayPlugin | undefined;
+  const hubRoute: GatewayPlugin = {
+    onExecute: (payload) => passThrough?.onExecute?.(payload),
+    onResultProcess: (payload) => passThrough?.onResultProcess?.(payload),
+  };
 
   // What the server verified before GraphQL ran, handed to the GraphQL context by request.
   const verified = new WeakMap<http.IncomingMessage, GatewayRequestContext>();
@@ -102,8 +113,8 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     // The supergraph's URLs are the demo's; the registry says where each subgraph answers now.
     transportEntries: Object.fromEntries(o.registry.map((s) => [s.name, { location: s.url }])),
     upstreamTimeout: ({ subgraphName }) => (subgraphName ? bySubgraph.get(subgraphName)?.timeoutMs : undefined),
-    propagateHeaders: { fromClientToSubgraphs: principalHeaders(o.key) },
-    plugins: () => [verifiedContext, ...new EnvelopArmor(ARMOR_SETTINGS).protect().plugins, validationStatus, policyPlugin, subgraphFailures(bySubgraph, o.log)],
+    propagateHeaders: { fromClientToSubgraphs: headers },
+    plugins: () => [verifiedContext, ...new EnvelopArmor(ARMOR_SETTINGS).protect().plugins, validationStatus, policyPlugin, hubRoute, subgraphFailures(bySubgraph, o.log)],
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: false,
@@ -115,7 +126,12 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   });
   // The API schema clients see: the supergraph without join/link machinery, `_entities` and `_service`.
   const schema = await runtime.getSchema();
-  check = gatewayPolicy(schema, fieldOwnership(o.supergraph), o.policy);
+  const fields = fieldOwnership(o.supergraph);
+  check = gatewayPolicy(schema, fields, o.policy);
+  const hub = bySubgraph.get(HUB_SUBGRAPH);
+  if (hub && o.hubPassThrough !== false) {
+    passThrough = hubPassThrough({ hub, schema, hubOnly: hubOnlyDocuments(schema, fields, typeOwnership(o.supergraph)), headers, log: o.log });
+  }
   const jwks = { keys: [o.key.publicJwk] };
 
   const server = http.createServer((req, res) => {
