@@ -9,6 +9,7 @@ import { AuthError, type Authenticator } from "./authenticator";
 import type { TrustedIssuer } from "./issuers";
 import type { Principal } from "./principal";
 import { IssuerKeysUnavailable } from "./remote-jwks";
+import { verifiedTokens } from "./verified-tokens";
 
 export { AuthError };
 
@@ -112,7 +113,11 @@ export async function verifyToken(token: string, issuers: readonly TrustedIssuer
 /** RFC 6750 header form only; the scheme name is case-insensitive (RFC 9110 11.1). */
 const BEARER = /^Bearer ([A-Za-z0-9_\-.]+)$/i;
 
-export function bearerAuthenticator(issuers: readonly TrustedIssuer[]): Authenticator {
+/** Verified tokens kept for reuse: at most this many, each at most this long (and never past its exp). */
+export const VERIFIED_TOKENS = { maxEntries: 10_000, maxAgeMs: 60_000 };
+
+export function bearerAuthenticator(issuers: readonly TrustedIssuer[], cache = VERIFIED_TOKENS): Authenticator {
+  const verified = verifiedTokens(cache);
   return {
     async authenticate(req: http.IncomingMessage, url: URL) {
       for (const k of url.searchParams.keys()) {
@@ -124,7 +129,12 @@ export function bearerAuthenticator(issuers: readonly TrustedIssuer[]): Authenti
       if (!h) throw new AuthError("Missing Authorization header (expected: Bearer <token>)");
       const m = BEARER.exec(h);
       if (!m) throw new AuthError("Authorization header must be: Bearer <token>");
-      return verifyToken(m[1]!, issuers);
+      const token = m[1]!;
+      const known = verified.get(token);
+      if (known) return known;
+      const principal = await verifyToken(token, issuers);
+      verified.set(token, principal, jose.decodeJwt(token).exp!);
+      return principal;
     },
   };
 }
