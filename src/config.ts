@@ -86,6 +86,8 @@ const schema = z.object({
   GATEWAY_SUBGRAPHS: z.string().optional(),
   /** A file holding that JSON array, instead of GATEWAY_SUBGRAPHS. */
   GATEWAY_SUBGRAPHS_FILE: z.string().min(1).optional(),
+  /** `off`: every operation through Hive's planner, none routed straight to the hub (for comparison). @default on */
+  GATEWAY_HUB_PASS_THROUGH: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   /** The composed supergraph the gateway serves. @default schema/supergraph.graphql */
   GATEWAY_SUPERGRAPH_FILE: z.string().min(1).optional(),
   /** Comma-separated origins allowed to call the hub from a browser (CORS). @default none */
@@ -151,6 +153,8 @@ export type Config = {
     subgraphs: string | undefined;
     subgraphsFile: string | undefined;
     supergraphFile: string | undefined;
+    /** Operations the hub answers alone go straight to it (GATEWAY_HUB_PASS_THROUGH). */
+    hubPassThrough: boolean;
   };
 };
 
@@ -200,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       subgraphs: e.GATEWAY_SUBGRAPHS || undefined,
       subgraphsFile: e.GATEWAY_SUBGRAPHS_FILE,
       supergraphFile: e.GATEWAY_SUPERGRAPH_FILE ? path.resolve(e.GATEWAY_SUPERGRAPH_FILE) : undefined,
+      hubPassThrough: e.GATEWAY_HUB_PASS_THROUGH === "on",
     },
     httpLimits: {
       maxConcurrentOperations: e.MAX_CONCURRENT_OPERATIONS,

@@ -38,6 +38,7 @@ export async function runGateway(config: Config, log: Logger): Promise<RunningGa
     log,
     port: config.port,
     host: config.host,
+    hubPassThrough: config.gateway.hubPassThrough,
   });
   log.info({ url: gateway.url, subgraphs: Object.fromEntries(registry.map((s) => [s.name, s.url])), jwks: new URL("/.well-known/jwks.json", gateway.url).toString() }, "TPPO gateway listening");
   return gateway;

@@ -58,7 +58,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   let check: ReturnType<typeof gatewayPolicy> | undefined;
   const headers = principalHeaders(o.key);
   // Set once the API schema exists: operations the hub answers alone are routed to it as written.
-  let passThrough: GatewayPlugin | undefined;
+  let passThrough: ReturnType<typeof hubPassThrough> | undefined;
   const hubRoute: GatewayPlugin = {
     onExecute: (payload) => passThrough?.onExecute?.(payload),
     onResultProcess: (payload) => passThrough?.onResultProcess?.(payload),
@@ -170,6 +170,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
         server.closeIdleConnections();
       });
       await runtime.dispose();
+      passThrough?.close();
     },
   };
 }

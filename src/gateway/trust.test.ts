@@ -5,7 +5,7 @@ import { signPrincipalToken, verifyPrincipalToken } from "../federation/principa
 import { testHubKey } from "../../test/support/hub";
 
 const cfg = (g: Partial<Parameters<typeof hubGatewayIssuer>[0]["gateway"]>) => ({
-  gateway: { jwks: undefined, jwksUrl: undefined, signingKeyFile: "/nonexistent", signingKeyFileSet: false, subgraphs: undefined, subgraphsFile: undefined, supergraphFile: undefined, ...g },
+  gateway: { jwks: undefined, jwksUrl: undefined, signingKeyFile: "/nonexistent", signingKeyFileSet: false, subgraphs: undefined, subgraphsFile: undefined, supergraphFile: undefined, hubPassThrough: true, ...g },
 });
 
 describe("the hub trusting the gateway", () => {
