@@ -70,11 +70,17 @@ async function main() {
       await systems.postgraphile.stop();
       await systems.floor.stop();
       if (opts.only.has("gateway")) {
-        const gateway = await startGateway({ hub, dir: path.join(work, "gateway"), hubKeyFile: path.join(work, "hub", "hub-signing-key.pem"), gatewayKeyFile, pin });
+        const common = { hub, hubKeyFile: path.join(work, "hub", "hub-signing-key.pem"), gatewayKeyFile, pin, onClientCpu: opts.gatewayCpu === "client" };
+        const gateway = await startGateway({ ...common, dir: path.join(work, "gateway"), passThrough: true });
         running.push(gateway);
-        log(`gateway overhead: gateway ${gateway.base} (pid ${gateway.pid}) in front of the hub`);
-        result.gateway = await runGatewayOverhead({ hub, gateway, client, rounds: opts.rounds, duration: opts.duration, connections: opts.connections, log });
+        // The same gateway with GATEWAY_HUB_PASS_THROUGH=off: every operation through Hive's planner.
+        const planner = await startGateway({ ...common, dir: path.join(work, "gateway-planner"), passThrough: false });
+        running.push(planner);
+        log(`gateway overhead: gateway ${gateway.base} (pid ${gateway.pid}) and planner-only gateway ${planner.base} (pid ${planner.pid}) in front of the hub, on the ${opts.gatewayCpu === "client" ? "load generator's" : "servers'"} core`);
+        result.gateway = await runGatewayOverhead({ hub, gateway, planner, client, rounds: opts.rounds, duration: opts.duration, connections: opts.connections, log });
+        result.gateway.cpu = opts.gatewayCpu;
         await gateway.stop();
+        await planner.stop();
       }
       if (opts.only.has("memory")) {
         log(`memory: ${opts.memoryDuration} s at ${opts.connections} connections`);

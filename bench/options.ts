@@ -20,6 +20,8 @@ export interface BenchOptions {
   out: string;
   /** A line saying how the run was done (e.g. "baseline, before the read-path change"). */
   label: string;
+  /** Where the gateways run: on the servers' core (with the hub and PostgreSQL) or the load generator's. @default server */
+  gatewayCpu: "server" | "client";
   /** Parts to run. @default all */
   only: Set<Part>;
 }
@@ -45,11 +47,13 @@ export function parseOptions(argv: string[]): BenchOptions {
     .option("--no-pin", "do not pin processes to cores with taskset")
     .option("--out <file>", "report file ('' for none)", "docs/benchmarks.md")
     .option("--label <text>", "what this run is (goes into the report)", "")
+    .option("--gateway-cpu <where>", "the gateways' core: server (with the hub and PostgreSQL) or client (with the load generator)", "server")
     .option("--only <parts>", `comma-separated parts: ${PARTS.join(",")}`, PARTS.join(","))
     .exitOverride();
   cmd.parse(argv, { from: "user" });
   const o = cmd.opts();
   const only = new Set(String(o.only).split(",").filter(Boolean) as Part[]);
+  if (o.gatewayCpu !== "server" && o.gatewayCpu !== "client") throw new InvalidArgumentError("--gateway-cpu: server or client");
   for (const p of only) if (!PARTS.includes(p)) throw new InvalidArgumentError(`--only: unknown part ${p} (${PARTS.join(", ")})`);
   return {
     scale: o.scale,
@@ -58,6 +62,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     duration: o.duration,
     connections: o.connections,
     memoryDuration: o.memoryDuration,
+    gatewayCpu: o.gatewayCpu,
     pin: o.pin,
     out: o.out,
     label: o.label,

@@ -127,13 +127,17 @@ function pgliteTable(p: PgliteFigures): string {
   );
 }
 
-function gatewayTable(g: GatewayFigures, connections: number): string {
+/** `planner`: the figures of the gateway with the hub pass-through off (every operation through Hive's planner). */
+function gatewayTable(g: GatewayFigures, connections: number, which: "gateway" | "planner" = "gateway"): string {
   const pct = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%` : "n/a");
+  const p50 = (x: GatewayFigures["reads"][number]) => (which === "planner" ? (x.plannerP50 ?? NaN) : x.gatewayP50);
+  const rps = (x: GatewayFigures["reads"][number]) => (which === "planner" ? (x.plannerRps ?? NaN) : x.gatewayRps);
   return table(
     ["Read", "p50 straight (ms)", "p50 via gateway (ms)", "p50 overhead", `req/s straight (${connections} conn)`, "req/s via gateway", "throughput change"],
-    g.reads.map((x) => [x.title, fmt(x.hubP50), fmt(x.gatewayP50), pct(x.gatewayP50 / x.hubP50 - 1), fmt(x.hubRps), fmt(x.gatewayRps), pct(x.gatewayRps / x.hubRps - 1)]),
+    g.reads.map((x) => [x.title, fmt(x.hubP50), fmt(p50(x)), pct(p50(x) / x.hubP50 - 1), fmt(x.hubRps), fmt(rps(x)), pct(rps(x) / x.hubRps - 1)]),
   );
 }
+const hasPlanner = (g: GatewayFigures) => g.reads.some((x) => x.plannerP50 !== undefined);
 
 const mark = (v: Verdict) => (v.met === null ? "not measured" : v.met ? "**met**" : "**not met**");
 
@@ -145,7 +149,10 @@ export function renderText(r: BenchResult): string {
   if (r.reads) parts.push("Reads (medians over rounds)", readTable(r), "Ratios", ratioTable(r));
   if (r.writes) parts.push("Writes (medians over rounds)", writeTable(r.writes));
   if (r.pglite) parts.push(`Embedded database (PGlite at scale ${r.pglite.scale}) vs PostgreSQL (scale ${r.scale}), 1 connection`, pgliteTable(r.pglite));
-  if (r.gateway) parts.push("Gateway overhead (medians over rounds)", gatewayTable(r.gateway, r.connections));
+  if (r.gateway) {
+    parts.push(`Gateway overhead, hub pass-through on (medians over rounds; gateways on the ${r.gateway.cpu === "client" ? "load generator's" : "servers'"} core)`, gatewayTable(r.gateway, r.connections));
+    if (hasPlanner(r.gateway)) parts.push("Gateway overhead, pass-through off: every operation through Hive's planner (same rounds)", gatewayTable(r.gateway, r.connections, "planner"));
+  }
   if (r.memory) parts.push(`Memory: ${memoryVerdict(r.memory).measured}; ${r.memory.flat ? "flat" : "NOT flat"}`);
   parts.push(
     "Targets",
@@ -211,10 +218,13 @@ export function renderMarkdown(r: BenchResult): string {
     lines.push(
       "## Gateway overhead (issue 10)",
       "",
-      "The three reads straight to the hub and through the federation gateway (`tppo-hub gateway`: Hive Gateway's runtime, the supergraph of the hub alone, the caller's token verified, the policy check, a principal token signed for the hub), the same token and requests, interleaved in the same run, both servers pinned to the servers' core. Each read's answer through the gateway was checked equal to the hub's first.",
+      `The three reads straight to the hub and through the federation gateway (\`tppo-hub gateway\`: Hive Gateway's runtime, the supergraph of the hub alone, the caller's token verified, the policy check, a principal token for the hub), the same token and requests, interleaved in the same run; the hub and PostgreSQL on the servers' core, the gateways on the ${r.gateway.cpu === "client" ? "load generator's" : "servers'"} core. Each read's answer through each gateway was checked equal to the hub's first.`,
+      "",
+      "With the hub pass-through (an operation the hub answers alone is sent to it as written):",
       "",
       gatewayTable(r.gateway, r.connections),
       "",
+      ...(hasPlanner(r.gateway) ? ["The same gateway with `GATEWAY_HUB_PASS_THROUGH=off` (every operation through Hive's planner), same rounds:", "", gatewayTable(r.gateway, r.connections, "planner"), ""] : []),
     );
   }
   if (r.memory) {

@@ -143,7 +143,7 @@ export async function startHub(opts: { url?: string; dataDir: string; pin: Pinni
  * the hub's SDL, the hub's key to verify callers' tokens, its own key to sign the hub's principal
  * tokens. Callers send the same token and the same requests as to the hub.
  */
-export async function startGateway(opts: { hub: RunningSystem; dir: string; hubKeyFile: string; gatewayKeyFile: string; pin: Pinning }): Promise<RunningSystem> {
+export async function startGateway(opts: { hub: RunningSystem; dir: string; hubKeyFile: string; gatewayKeyFile: string; pin: Pinning; passThrough: boolean; onClientCpu: boolean }): Promise<RunningSystem> {
   const hubUrl = `${opts.hub.base}/graphql`;
   const supergraphFile = path.join(opts.dir, "supergraph.graphql");
   fs.mkdirSync(opts.dir, { recursive: true });
@@ -157,7 +157,9 @@ export async function startGateway(opts: { hub: RunningSystem; dir: string; hubK
     GATEWAY_SUPERGRAPH_FILE: supergraphFile,
     GATEWAY_SUBGRAPHS: JSON.stringify([{ name: "hub", url: hubUrl, agency: "TPPO-HUB", timeoutMs: 60_000 }]),
     LOG_LEVEL: "warn",
+    GATEWAY_HUB_PASS_THROUGH: opts.passThrough ? "on" : "off",
   };
   delete env.DATABASE_URL;
-  return start("gateway", [path.join(ROOT, "bin/tppo-hub.cjs"), "gateway"], env, opts.pin, "/healthz", opts.hub.headers);
+  const pin: Pinning = opts.onClientCpu ? { ...opts.pin, prefix: () => (opts.pin.enabled ? ["taskset", "-c", opts.pin.clientCpu] : []) } : opts.pin;
+  return start("gateway", [path.join(ROOT, "bin/tppo-hub.cjs"), "gateway"], env, pin, "/healthz", opts.hub.headers);
 }
