@@ -203,9 +203,9 @@ export function gatewayVerdicts(g: GatewayFigures): Verdict[] {
     const met = p50 < 0.15 && rps < 0.15;
     return {
       target: `10. ${r.title}: gateway overhead under 15% (p50 and throughput)`,
-      measured: `p50 ${fmt(r.gatewayP50, " ms")} through the gateway vs ${fmt(r.hubP50, " ms")} straight (+${(p50 * 100).toFixed(1)}%); ${fmt(r.gatewayRps)} vs ${fmt(r.hubRps)} req/s (-${(rps * 100).toFixed(1)}%)`,
+      measured: `p50 ${fmt(r.gatewayP50, " ms")} through the gateway vs ${fmt(r.hubP50, " ms")} straight (+${(p50 * 100).toFixed(1)}%); ${fmt(r.gatewayRps)} vs ${fmt(r.hubRps)} req/s (${rps > 0 ? "-" : "+"}${Math.abs(rps * 100).toFixed(1)}%)`,
       met,
-      limit: met ? "" : "the gateway's own work per request (parse, validate, policy check, plan, sign the principal token, one more HTTP hop and JSON round-trip) on the same cores as the hub",
+      limit: met ? "" : "the gateway's own work per request (HTTP, parse, validate, policy check, one more HTTP hop to the hub) on the cores the hub and PostgreSQL use",
     };
   });
 }
