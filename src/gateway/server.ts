@@ -3,6 +3,7 @@
 // parsed (the hub's own token verification and issuers), the policy check before planning, one
 // principal token per subgraph call, per-subgraph timeouts, partial answers naming the subgraph
 // that failed, /healthz, /readyz per subgraph and the public JWKS subgraphs verify against.
+// Operations the hub answers alone skip Hive's planner: routed to the hub as written.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, type GatewayPlugin } from "@graphql-hive/gateway-runtime";
