@@ -124,7 +124,8 @@ describe("serve at a terminal", () => {
   it("logs readable lines, then a banner with the address and the demo tokens", async () => {
     const serve = await startServe(["--demo"], { DATA_DIR: dataDir, PORT: "0", HOST }, { terminal: true });
     try {
-      await until("the demo tokens", () => /^\s+admin\s+\S+\r?$/m.test(serve.stdout()));
+      // The whole admin line, newline included: stdout can arrive split inside a token.
+      await until("the demo tokens", () => /^\s+admin\s+[\w-]+\.[\w-]+\.[\w-]+\r?\n/m.test(serve.stdout()));
       const out = serve.stdout().replace(/\r/g, "");
       // pino-pretty, not JSON: "[12:34:56.789] INFO: TPPO Hub listening"
       expect(out).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] \S*INFO\S*: \S*TPPO Hub listening/m);
