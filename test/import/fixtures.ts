@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import type { ReportLine } from "../../src/import/run";
 
 export const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "tppo-import-test-"));
 
@@ -82,3 +83,29 @@ records:
       destinationCountry: { column: "Negara Tujuan", map: country, required: true }
       procedural: { column: "Prosedural", type: boolean }
 `;
+
+/** What a run of pmiRows(tag) reports, row by row: [row, record, status, field, column, code]. */
+export const expected = (first: "CREATED" | "UNCHANGED") => {
+  const s = first;
+  return [
+    [4, "person", s, null, null, null],
+    [4, "organization", s, null, null, null],
+    [4, "migrantPlacement", s, null, null, null],
+    [5, "person", s, null, null, null],
+    // The same P3MI (merged cell): the second record of the run finds the first.
+    [5, "organization", "UNCHANGED", null, null, null],
+    [5, "migrantPlacement", s, null, null, null],
+    [6, "person", "REJECTED", "sex", "L/P", "VALUE_NOT_MAPPED"],
+    [6, "person", "REJECTED", "birthDate", "Tgl Lahir", "INVALID_DATE"],
+    [6, "organization", "REJECTED", null, null, "ROW_REJECTED"],
+    [6, "migrantPlacement", "REJECTED", null, null, "ROW_REJECTED"],
+    [7, "person", s, null, null, null],
+    [7, "migrantPlacement", s, null, null, null],
+    [8, "person", s, null, null, null],
+    [8, "organization", "REJECTED", "regionCode", "Wilayah P3MI", "UNKNOWN_REGION"],
+    [8, "migrantPlacement", "REJECTED", null, null, "DEPENDS_ON_REJECTED"],
+  ];
+};
+
+export const shape = (lines: Array<Pick<ReportLine, "row" | "record" | "status" | "field" | "column" | "code">>) => lines.map((l) => [l.row, l.record, l.status, l.field, l.column, l.code]);
+

@@ -10,36 +10,11 @@ import { mappingFromText } from "../../src/import/mapping";
 import { runImport, type ReportLine } from "../../src/import/run";
 import { engineSink, httpSink, type Sink } from "../../src/import/sink";
 import { backends, startTestHub, type TestHub } from "../support/hub";
-import { MAPPING_YAML, pmiRows, tmpDir, writeXlsx } from "./fixtures";
+import { expected, MAPPING_YAML, pmiRows, shape, tmpDir, writeXlsx } from "./fixtures";
 
 const AGENCY = "BP3MI-KALBAR";
 const PRINCIPAL = { agency: AGENCY, roles: ["bp3mi-officer"], purpose: "placement-protection" } as const;
 const mapping = mappingFromText(MAPPING_YAML);
-
-/** What a run of pmiRows(tag) reports, row by row: [row, record, status, field, column, code]. */
-const expected = (first: "CREATED" | "UNCHANGED") => {
-  const s = first;
-  return [
-    [4, "person", s, null, null, null],
-    [4, "organization", s, null, null, null],
-    [4, "migrantPlacement", s, null, null, null],
-    [5, "person", s, null, null, null],
-    // The same P3MI (merged cell): the second record of the run finds the first.
-    [5, "organization", "UNCHANGED", null, null, null],
-    [5, "migrantPlacement", s, null, null, null],
-    [6, "person", "REJECTED", "sex", "L/P", "VALUE_NOT_MAPPED"],
-    [6, "person", "REJECTED", "birthDate", "Tgl Lahir", "INVALID_DATE"],
-    [6, "organization", "REJECTED", null, null, "ROW_REJECTED"],
-    [6, "migrantPlacement", "REJECTED", null, null, "ROW_REJECTED"],
-    [7, "person", s, null, null, null],
-    [7, "migrantPlacement", s, null, null, null],
-    [8, "person", s, null, null, null],
-    [8, "organization", "REJECTED", "regionCode", "Wilayah P3MI", "UNKNOWN_REGION"],
-    [8, "migrantPlacement", "REJECTED", null, null, "DEPENDS_ON_REJECTED"],
-  ];
-};
-
-const shape = (lines: ReportLine[]) => lines.map((l) => [l.row, l.record, l.status, l.field, l.column, l.code]);
 
 describe.each(backends)("spreadsheet import on %s", (backend) => {
   let hub: TestHub;
