@@ -40,8 +40,8 @@ export async function importCommand(file: string, o: ImportCommandOptions, confi
   if (!spreadsheetKind(file)) throw new ImportError(`${file}: not a .xlsx or .csv file`);
   const mapping = loadMapping(o.mapping);
   const reportFile = path.resolve(o.report ?? defaultReportPath(file));
-  const progress = progressDisplay();
   const run = async (sink: Sink) => {
+    const progress = progressDisplay();
     const report = reportWriter(reportFile);
     try {
       return await runImport({ mapping, file, sink, dryRun: Boolean(o.dryRun), onLine: (l) => report.write(l), onProgress: (p) => progress.update(p) });

@@ -9,8 +9,7 @@ export interface ProgressDisplay {
 }
 
 export function progressDisplay(stream: NodeJS.WriteStream = process.stderr, everyMs = 5000): ProgressDisplay {
-  const started = performance.now();
-  const rate = (rows: number) => rows / Math.max(0.001, (performance.now() - started) / 1000);
+  const rate = (p: ImportProgress) => p.rows / Math.max(0.001, p.seconds);
   if (stream.isTTY) {
     let bar: SingleBar | null = null;
     return {
@@ -21,7 +20,7 @@ export function progressDisplay(stream: NodeJS.WriteStream = process.stderr, eve
           bar.start(total, 0, { speed: "0" });
         }
         bar.setTotal(total);
-        bar.update(p.rows, { speed: rate(p.rows).toFixed(0) });
+        bar.update(p.rows, { speed: rate(p).toFixed(0) });
       },
       stop() {
         bar?.stop();
@@ -34,7 +33,7 @@ export function progressDisplay(stream: NodeJS.WriteStream = process.stderr, eve
       const now = performance.now();
       if (now - last < everyMs) return;
       last = now;
-      const r = rate(p.rows);
+      const r = rate(p);
       const left = p.totalRows !== null && r > 0 ? ` ETA ${Math.max(0, Math.round((p.totalRows - p.rows) / r))} s` : "";
       stream.write(`import: ${p.rows}${p.totalRows !== null ? `/${p.totalRows}` : ""} rows, ${r.toFixed(0)} rows/s${left}\n`);
     },

@@ -42,6 +42,8 @@ export interface ImportProgress {
   /** Data rows the sheet holds at most (for an ETA); null when unknown. */
   totalRows: number | null;
   records: number;
+  /** Since the import started. */
+  seconds: number;
 }
 
 export interface ImportOptions {
@@ -152,7 +154,7 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
     }
     batch = [];
     batchRecords = 0;
-    o.onProgress?.({ rows: summary.rows, totalRows, records: recordsDone });
+    o.onProgress?.({ rows: summary.rows, totalRows, records: recordsDone, seconds: (performance.now() - started) / 1000 });
   };
 
   for await (const { row, cells } of sheet.rows) {
