@@ -27,6 +27,13 @@ const log = (line: string) => process.stderr.write(`[${new Date().toISOString().
 async function main() {
   const argv = process.argv.slice(2);
   const opts = parseOptions(argv);
+  if (opts.only.has("import")) {
+    // Its own database and no servers: run apart from the comparison (bench/import.ts).
+    const { runImportBench } = require("./import") as typeof import("./import");
+    process.stdout.write((await runImportBench({ rows: opts.importRows, writeRows: Math.min(opts.importRows, 10_000), backend: opts.importDb, log })) + "\n");
+    opts.only.delete("import");
+    if (opts.only.size === 0) return;
+  }
   const started = performance.now();
   const pin = pinning(opts.pin);
   pin.pinClient(process.pid);

@@ -22,11 +22,17 @@ export interface BenchOptions {
   label: string;
   /** Where the gateways run: on the servers' core (with the hub and PostgreSQL) or the load generator's. @default server */
   gatewayCpu: "server" | "client";
-  /** Parts to run. @default all */
+  /** Parts to run. @default all but import */
   only: Set<Part>;
+  /** Rows of the import benchmark's spreadsheet. @default 100000 */
+  importRows: number;
+  /** Database of the import benchmark: postgres, pglite, or auto (PostgreSQL when installed). @default auto */
+  importDb: "postgres" | "pglite" | "auto";
 }
 
-export const PARTS = ["reads", "writes", "pglite", "memory", "gateway"] as const;
+export const PARTS = ["reads", "writes", "pglite", "memory", "gateway", "import"] as const;
+/** Run unless --only names parts: the import benchmark (bench/import.ts) runs only when asked for. */
+const DEFAULT_PARTS = PARTS.filter((p) => p !== "import");
 export type Part = (typeof PARTS)[number];
 
 const int = (min: number) => (v: string) => {
@@ -48,13 +54,16 @@ export function parseOptions(argv: string[]): BenchOptions {
     .option("--out <file>", "report file ('' for none)", "docs/benchmarks.md")
     .option("--label <text>", "what this run is (goes into the report)", "")
     .option("--gateway-cpu <where>", "the gateways' core: server (with the hub and PostgreSQL) or client (with the load generator)", "server")
-    .option("--only <parts>", `comma-separated parts: ${PARTS.join(",")}`, PARTS.join(","))
+    .option("--only <parts>", `comma-separated parts: ${PARTS.join(",")}`, DEFAULT_PARTS.join(","))
+    .option("--import-rows <n>", "rows of the import benchmark's spreadsheet (--only import)", int(1), 100_000)
+    .option("--import-db <db>", "database of the import benchmark: postgres, pglite or auto", "auto")
     .exitOverride();
   cmd.parse(argv, { from: "user" });
   const o = cmd.opts();
   const only = new Set(String(o.only).split(",").filter(Boolean) as Part[]);
   if (o.gatewayCpu !== "server" && o.gatewayCpu !== "client") throw new InvalidArgumentError("--gateway-cpu: server or client");
   for (const p of only) if (!PARTS.includes(p)) throw new InvalidArgumentError(`--only: unknown part ${p} (${PARTS.join(", ")})`);
+  if (!["postgres", "pglite", "auto"].includes(o.importDb)) throw new InvalidArgumentError("--import-db: postgres, pglite or auto");
   return {
     scale: o.scale,
     pgliteScale: o.pgliteScale ?? o.scale,
@@ -67,5 +76,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     out: o.out,
     label: o.label,
     only,
+    importRows: o.importRows,
+    importDb: o.importDb,
   };
 }
