@@ -99,6 +99,24 @@ describe.each(backends)("spreadsheet import on %s", (backend) => {
     expect(shape((await run(file, await http())).lines)).toEqual(expected("UNCHANGED"));
   });
 
+  it("a record whose target of the same row is rejected is not sent, even when the target was stored before", async () => {
+    const rows = pmiRows("E").slice(0, 1);
+    const file = await writeXlsx(path.join(dir, "e.xlsx"), rows, { merges: [] });
+    expect(shape((await run(file, engine())).lines).map((l) => l[2])).toEqual(["CREATED", "CREATED", "CREATED"]);
+    // Now the P3MI's region is unknown (rejected by the hub) and the placement changed.
+    rows[0]![8] = "99.99";
+    rows[0]![6] = "Tidak";
+    await writeXlsx(file, rows, { merges: [] });
+    const { lines } = await run(file, engine());
+    expect(lines.map((l) => [l.record, l.status, l.code])).toEqual([
+      ["person", "UNCHANGED", null],
+      ["organization", "REJECTED", "UNKNOWN_REGION"],
+      ["migrantPlacement", "REJECTED", "DEPENDS_ON_REJECTED"],
+    ]);
+    const placement = await hub.db.prisma.migrantPlacement.findFirstOrThrow({ where: { externalId: "PLC-E100001" } });
+    expect({ procedural: placement.procedural, version: placement.version }).toEqual({ procedural: true, version: 1 });
+  });
+
   it("a role without the grant gets NOT_PERMITTED per record, as the API answers", async () => {
     const file = await writeXlsx(path.join(dir, "d.xlsx"), pmiRows("D").slice(0, 1));
     const sink = engineSink(localContext(hub.db, securedSchema().policy, log, { agency: "LTSA-PONTIANAK", roles: ["ltsa-officer"], purpose: "early-warning" }, { statsMinCell: 5 }));
