@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ConfigError } from "../config";
 import type { HubKey } from "./hub-key";
 import { remoteKeySet } from "./remote-jwks";
-import { staticKeyProblem } from "./static-keys";
+import { staticKeyProblem, usableFor } from "./static-keys";
 import { AGENCY_CODE } from "./verify-token";
 
 /** Asymmetric only: an HMAC algorithm would let anyone holding the public key sign. */
@@ -101,10 +101,12 @@ export function parseIssuers(json: string): IssuerConfig[] {
   issuers.forEach((i, n) => {
     if (seen.has(i.issuer)) fail([n, "issuer"], `"${i.issuer}" appears twice`);
     seen.add(i.issuer);
-    i.jwks?.keys.forEach((key, k) => {
-      const p = staticKeyProblem(key, i.algorithms);
+    if (!i.jwks) return;
+    i.jwks.keys.forEach((key, k) => {
+      const p = staticKeyProblem(key);
       if (p) fail([n, "jwks", "keys", k, ...(p.field ? [p.field] : [])], `${p.problem}${typeof key.kid === "string" ? ` (kid "${key.kid}")` : ""}`);
     });
+    if (!usableFor(i.jwks.keys, i.algorithms)) fail([n, "jwks"], `no key can verify ${i.algorithms.join(" or ")} (RS256/PS256 need an RSA key, ES256 an EC P-256 key, EdDSA an OKP Ed25519 key)`);
   });
   return issuers;
 }

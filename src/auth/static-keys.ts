@@ -17,8 +17,8 @@ const FIELDS: Record<string, Record<string, number>> = {
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
-/** What is wrong with a public JWK for an issuer allowing `algorithms`: { field, problem }, or undefined when it is usable. */
-export function staticKeyProblem(jwk: Jwk, algorithms: readonly string[]): { field?: string; problem: string } | undefined {
+/** What is wrong with a public JWK: { field, problem }, or undefined when it is a well-formed public key. */
+export function staticKeyProblem(jwk: Jwk): { field?: string; problem: string } | undefined {
   const type = jwk.kty === "RSA" ? "RSA" : `${String(jwk.kty)}/${String(jwk.crv)}`;
   const fields = FIELDS[type];
   if (!fields) {
@@ -36,8 +36,13 @@ export function staticKeyProblem(jwk: Jwk, algorithms: readonly string[]): { fie
   } catch {
     return { problem: type === "EC/P-256" ? "x and y are not a point on P-256" : "not a valid public key" };
   }
-  const usable = ALGS_FOR[type]!;
-  if (!algorithms.some((a) => usable.includes(a))) return { problem: `a ${type} key verifies ${usable.join(" or ")}, but the issuer's algorithms are ${algorithms.join(", ")}` };
-  if (typeof jwk.alg === "string" && !algorithms.includes(jwk.alg)) return { field: "alg", problem: `"${jwk.alg}" is not among the issuer's algorithms (${algorithms.join(", ")})` };
   return undefined;
+}
+
+/**
+ * Whether any of the keys can verify one of the algorithms. A JWKS may also hold keys for other
+ * algorithms (a provider's whole key set), but one with none usable would refuse every token.
+ */
+export function usableFor(keys: Jwk[], algorithms: readonly string[]): boolean {
+  return keys.some((k) => (ALGS_FOR[k.kty === "RSA" ? "RSA" : `${String(k.kty)}/${String(k.crv)}`] ?? []).some((a) => algorithms.includes(a)));
 }
