@@ -18,7 +18,7 @@ describe("docs/auth.md: the AUTH_ISSUERS example", () => {
   it("with its placeholder key stops the hub at start with the one line the guide shows, exit 1, before touching data", async () => {
     const [example, shown] = blocks().filter((b) => b.lang === "bash" || b.lang === "text");
     expect([example?.lang, shown?.lang]).toEqual(["bash", "text"]);
-    const run = await new DocSession({ cwd: dir }).shell(example!, { expectExit: 1 });
+    const run = await new DocSession({ cwd: dir, timeoutMs: 30_000 }).shell(example!, { expectExit: 1 });
     expect(run.stderr).toBe(shown!.code);
     expect(run.stdout).toBe("");
     expect(fs.existsSync(path.join(dir, "data"))).toBe(false);

@@ -147,16 +147,28 @@ export class DocSession {
   async shell(block: DocBlock, opts: { expectExit?: number } = {}): Promise<ShellResult> {
     const envFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "doc-env-")), "env");
     const script = `set -e -o pipefail\ntrap 'env -0 > "$DOC_EXAMPLES_ENV_FILE"' EXIT\n${this.rewrite(block.code)}`;
-    const child = spawn("bash", ["-c", script], { cwd: this.opts.cwd, env: { ...this.env, DOC_EXAMPLES_ENV_FILE: envFile }, stdio: ["ignore", "pipe", "pipe"] });
+    // Its own process group, so a timeout also ends what the block started (npx -> node).
+    const child = spawn("bash", ["-c", script], { cwd: this.opts.cwd, env: { ...this.env, DOC_EXAMPLES_ENV_FILE: envFile }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    };
+    process.once("exit", killGroup);
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
     child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
-    const timer = setTimeout(() => child.kill("SIGKILL"), this.opts.timeoutMs ?? 60_000);
+    const timer = setTimeout(killGroup, this.opts.timeoutMs ?? 60_000);
     const code = await new Promise<number | null>((resolve, reject) => {
       child.on("error", reject);
       child.on("close", (c) => resolve(c));
-    }).finally(() => clearTimeout(timer));
+    }).finally(() => {
+      clearTimeout(timer);
+      process.off("exit", killGroup);
+    });
     if (fs.existsSync(envFile)) {
       const env: Record<string, string> = {};
       for (const entry of fs.readFileSync(envFile, "utf8").split("\0")) {
