@@ -7,6 +7,8 @@ import { print } from "graphql";
 import { ProvincesDocument, type ProvincesQuery } from "../generated/graphql";
 import { runCli, startServe, tempDir, type ServeProcess } from "../support/cli";
 import { emptyPostgresUrl } from "../support/hub";
+import * as jose from "jose";
+import { ROLES } from "../../src/policy/roles";
 import { DEMO_TOKEN_PROFILES } from "../../src/seed/demo-tokens";
 
 const HOST = "127.0.0.1";
@@ -64,6 +66,12 @@ describe("serve on the embedded database (PGlite in DATA_DIR)", () => {
     expect(adminToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     seeded = await provinces(serve, adminToken);
     expect(seeded).toEqual(expect.arrayContaining(["61", "63"]));
+    // One token per role of the policy, each naming that role, and each answered (not refused).
+    expect([...tokens.keys()].sort()).toEqual([...ROLES].sort());
+    for (const [label, token] of tokens) {
+      expect({ label, roles: jose.decodeJwt(token).roles }).toEqual({ label, roles: [label] });
+      expect({ label, provinces: await provinces(serve, token) }).toEqual({ label, provinces: seeded });
+    }
     // stdout is the log: JSON lines only, no banner and no token between them.
     expect(serve.logs().length).toBeGreaterThanOrEqual(3);
     expect(serve.stdout()).not.toContain(adminToken);
