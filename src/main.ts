@@ -1,4 +1,4 @@
-// CLI entry: tppo-hub serve | gateway | compose | migrate | seed | token | print-schema | audit | policy
+// CLI entry: tppo-hub serve | gateway | compose | migrate | seed | import | token | print-schema | audit | policy
 import fs from "node:fs";
 import path from "node:path";
 import { Command, Option } from "commander";
@@ -24,7 +24,7 @@ function fail(err: unknown): never {
     code === "EADDRINUSE" ? " (port in use: set PORT)" :
     code === "EACCES" ? " (not allowed to listen there: set PORT or HOST)" :
     undefined;
-  if (advice !== undefined || name === "ConfigError" || name === "PendingMigrationsError" || name === "DataDirLockedError" || err instanceof CliError) {
+  if (advice !== undefined || name === "ConfigError" || name === "PendingMigrationsError" || name === "DataDirLockedError" || name === "MappingError" || name === "ImportError" || err instanceof CliError) {
     process.stderr.write(`tppo-hub: ${msg}${advice ?? ""}\n`);
     process.exit(1);
   }
@@ -158,6 +158,24 @@ program
     } finally {
       await db.close();
     }
+  });
+
+program
+  .command("import")
+  .description("Import a spreadsheet (.xlsx or .csv) through a mapping file: through a hub's API with --token, or into the configured database with --agency; writes a report next to the input")
+  .argument("<spreadsheet>", ".xlsx or .csv file")
+  .requiredOption("--mapping <file>", "mapping file (YAML or JSON; schema/import-mapping.schema.json)")
+  .option("--dry-run", "decide every row as a real run would and write nothing")
+  .option("--report <file>", "report file (.csv or .xlsx; default <name>.report.csv|xlsx next to the input)")
+  .option("--token <jwt>", "the agency's token: import through the hub at --url (or set TPPO_TOKEN)")
+  .option("--url <url>", "the hub's GraphQL URL, with --token (default http://localhost:${PORT:-4000}/graphql)")
+  .option("--batch-size <n>", "records per request, with --token (default 100, the hub's default CONTRIBUTE_MAX_RECORDS)")
+  .option("--agency <code>", "import into the configured database (DATA_DIR or DATABASE_URL) in this process as this agency, audited under it")
+  .option("--roles <roles>", "with --agency: comma-separated roles the import acts with (default: every case-work role)")
+  .option("--purpose <purpose>", `with --agency: purpose of processing (default administration; one of ${PURPOSES.join(", ")})`)
+  .action(async (file: string, opts: import("./import/cli").ImportCommandOptions) => {
+    const { importCommand } = require("./import/cli") as typeof import("./import/cli");
+    await importCommand(file, opts, config);
   });
 
 program

@@ -22,6 +22,7 @@ import { serviceReferralHandler } from "./records/service-referral";
 import { fieldError, RecordRejected, type FieldError, type RecordResult, type RecordType } from "./result";
 import { toFieldErrors, type Provenance } from "./schema-kit";
 import { checkVersion, lockKey } from "./store";
+import { dryRun } from "./dry-run";
 import { columnCatalog } from "./bulk/rows";
 import { isBulkEligible, NeedsPerRecordPath, planSegment, storedRecords, type ParsedRecord, type Planned } from "./bulk/segment";
 
@@ -87,6 +88,11 @@ export interface ContributeOptions {
   signal?: AbortSignal;
   /** Records one bulk transaction holds at most (@default BULK_CHUNK): the batch stops between runs when cancelled. */
   runRecords?: number;
+  /**
+   * Decide the batch exactly as a real run would, then roll everything back: the answers are the
+   * real run's, nothing is stored and no WRITE is audited (there was none).
+   */
+  dryRun?: boolean;
 }
 
 /** What the audit log gets: record ids and field names, never values. */
@@ -270,6 +276,11 @@ export async function contributeBatch(opts: ContributeOptions, entries: readonly
   if (entries.length > MAX_BATCH) {
     throw new HubError("BAD_USER_INPUT", `A batch holds at most ${MAX_BATCH} records; this one has ${entries.length}. Nothing was written: split it and resend.`);
   }
+  if (opts.dryRun) return dryRun(opts, (o) => decideBatch(o, entries));
+  return decideBatch(opts, entries);
+}
+
+async function decideBatch(opts: ContributeOptions, entries: readonly unknown[]): Promise<RecordResult[]> {
   const classified = entries.map((entry, index) => classify(opts, entry, index));
   const results: RecordResult[] = [];
   let i = 0;

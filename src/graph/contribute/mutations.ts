@@ -1,12 +1,11 @@
 // Contribution mutations: one upsert per record type and a mixed batch. The caller's agency and
 // subject come from the verified token (ctx.principal) only; the domain work is in src/contribute/.
-import { auditWrite, auditWrites } from "../../audit/record";
-import { contributeBatch, contributeRecord, MAX_BATCH, type ContributeOptions, type RecordResult, type RecordType } from "../../contribute";
+import { contributeBatch, contributeRecord, MAX_BATCH, type RecordResult, type RecordType } from "../../contribute";
+import { contributeOptions } from "../../contribute/for-request";
 import { DEFAULT_MAX_RECORDS_PER_REQUEST } from "../../contribute/request-limit";
 import { HubError } from "../../errors";
 import { rowScope, type ScopedType } from "../../policy/row-scope";
 import { builder } from "../builder";
-import type { RequestContext } from "../../request/context";
 import {
   BorderCrossingInput,
   CaseInput,
@@ -22,28 +21,7 @@ import {
 } from "./inputs";
 import { ContributionResultRef } from "./results";
 
-function options(ctx: RequestContext): ContributeOptions {
-  const p = ctx.principal;
-  return {
-    prisma: ctx.db.prisma,
-    contributor: {
-      agency: p.agency,
-      subject: p.subject,
-      roles: p.roles,
-      readWhere: (type) => ctx.access.rowWhere(type),
-      linkWhere: (type) => ctx.access.linkWhere(type),
-    },
-    audit: (entry, tx) => auditWrite(ctx, entry, tx),
-    auditMany: (entries, tx) => auditWrites(ctx, entries, tx),
-    // The batch applies the per-type mutation grants of the access policy to each record.
-    permits: (type) => ctx.access.effect("Mutation", `contribute${type}`).kind === "allow",
-    onUnexpected: (err, type) => ctx.log.error({ err, recordType: type }, "contribution failed unexpectedly"),
-    onBulkFallback: (err, records) => ctx.log.warn({ err, records }, "bulk contribution failed; its records were contributed one by one"),
-    onResult: ctx.metrics?.contributed,
-    signal: ctx.signal,
-    runRecords: ctx.contributeRunRecords,
-  };
-}
+const options = contributeOptions;
 
 interface Single {
   type: RecordType;
@@ -115,12 +93,17 @@ builder.mutationField("contribute", (t) =>
     description: `Contribute several records of any types in one request: at most the hub's CONTRIBUTE_MAX_RECORDS (default ${DEFAULT_MAX_RECORDS_PER_REQUEST}, never more than ${MAX_BATCH}) over all contributions of the request. Records are decided in order: a later record can reference one created earlier in the batch, and a REJECTED record writes nothing and does not affect the others. A resend whose records are all UNCHANGED writes nothing. Answers one ContributionResult per record, in order. More records: BAD_USER_INPUT before anything is written. Each record needs the same permission as its single-record mutation (NOT_PERMITTED otherwise).`,
     args: {
       records: t.arg({ type: [ContributionInput], required: true, description: `The records, at most CONTRIBUTE_MAX_RECORDS (default ${DEFAULT_MAX_RECORDS_PER_REQUEST}); each sets exactly one field.` }),
+      dryRun: t.arg.boolean({
+        required: false,
+        description:
+          "true: decide every record exactly as a real run would (validation, references to earlier records of the batch, CREATED/UPDATED/UNCHANGED/REJECTED) and write nothing: the batch's transaction is rolled back, no WRITE is audited, `id` and `version` are those the run would have produced. Default false.",
+      }),
     },
     resolve: async (_root, args, ctx) => {
       if (args.records.length > MAX_BATCH) {
         throw new HubError("BAD_USER_INPUT", `A batch holds at most ${MAX_BATCH} records; this one has ${args.records.length}. Nothing was written: split it and resend.`);
       }
-      return contributeBatch(options(ctx), args.records);
+      return contributeBatch({ ...options(ctx), dryRun: args.dryRun ?? false }, args.records);
     },
   }),
 );
