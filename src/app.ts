@@ -36,6 +36,8 @@ export async function loadIssuers(config: Config, embedded: boolean): Promise<{ 
 }
 
 export async function startHub(config: Config, log: Logger, opts: { migrate: boolean; db?: Database }): Promise<RunningHub> {
+  // A mistake in AUTH_ISSUERS stops the start before the database is opened or migrated.
+  parseIssuers(config.authIssuersJson);
   const db = opts.db ?? (await openConfiguredDatabase(config));
   try {
     await prepareSchema(db, { migrate: opts.migrate, log });

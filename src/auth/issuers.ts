@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ConfigError } from "../config";
 import type { HubKey } from "./hub-key";
 import { remoteKeySet } from "./remote-jwks";
+import { staticKeyProblem } from "./static-keys";
 import { AGENCY_CODE } from "./verify-token";
 
 /** Asymmetric only: an HMAC algorithm would let anyone holding the public key sign. */
@@ -84,18 +85,28 @@ export function parseIssuers(json: string): IssuerConfig[] {
   } catch {
     throw new ConfigError("AUTH_ISSUERS", "is not valid JSON");
   }
+  // One line per mistake: the path into the array, and the issuer by name when it has one.
+  const fail = (at: (string | number)[], detail: string): never => {
+    const name = Array.isArray(raw) && typeof at[0] === "number" ? (raw[at[0]] as { name?: unknown } | undefined)?.name : undefined;
+    throw new ConfigError("AUTH_ISSUERS", `${at.join(".")}${typeof name === "string" && name ? ` (issuer "${name}")` : ""}: ${detail}`);
+  };
   const parsed = z.array(issuerSchema).safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
-    throw new ConfigError("AUTH_ISSUERS", `${i.path.join(".")}: ${i.message}`);
+    fail(i.path as (string | number)[], i.message);
   }
+  const issuers = parsed.data!;
   // Issuers are selected by `iss`: a second entry with the same one would silently never be used.
   const seen = new Set<string>();
-  parsed.data.forEach((i, n) => {
-    if (seen.has(i.issuer)) throw new ConfigError("AUTH_ISSUERS", `${n}.issuer: "${i.issuer}" appears twice`);
+  issuers.forEach((i, n) => {
+    if (seen.has(i.issuer)) fail([n, "issuer"], `"${i.issuer}" appears twice`);
     seen.add(i.issuer);
+    i.jwks?.keys.forEach((key, k) => {
+      const p = staticKeyProblem(key, i.algorithms);
+      if (p) fail([n, "jwks", "keys", k, ...(p.field ? [p.field] : [])], `${p.problem}${typeof key.kid === "string" ? ` (kid "${key.kid}")` : ""}`);
+    });
   });
-  return parsed.data;
+  return issuers;
 }
 
 export function trustedIssuer(cfg: IssuerConfig): TrustedIssuer {

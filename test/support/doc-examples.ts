@@ -143,8 +143,8 @@ export class DocSession {
     return text;
   }
 
-  /** Runs a shell block in bash (`set -e -o pipefail`); throws naming the block if it fails. */
-  async shell(block: DocBlock): Promise<ShellResult> {
+  /** Runs a shell block in bash (`set -e -o pipefail`); throws naming the block if it exits otherwise than `expectExit` (0). */
+  async shell(block: DocBlock, opts: { expectExit?: number } = {}): Promise<ShellResult> {
     const envFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "doc-env-")), "env");
     const script = `set -e -o pipefail\ntrap 'env -0 > "$DOC_EXAMPLES_ENV_FILE"' EXIT\n${this.rewrite(block.code)}`;
     const child = spawn("bash", ["-c", script], { cwd: this.opts.cwd, env: { ...this.env, DOC_EXAMPLES_ENV_FILE: envFile }, stdio: ["ignore", "pipe", "pipe"] });
@@ -168,7 +168,7 @@ export class DocSession {
       this.env = env;
     }
     fs.rmSync(path.dirname(envFile), { recursive: true, force: true });
-    if (code !== 0) throw new DocExampleError(`${where(block)} exited with ${code}\n--- block\n${block.code}--- stdout\n${stdout}--- stderr\n${stderr}`);
+    if (code !== (opts.expectExit ?? 0)) throw new DocExampleError(`${where(block)} exited with ${code}\n--- block\n${block.code}--- stdout\n${stdout}--- stderr\n${stderr}`);
     return { code, stdout, stderr };
   }
 
