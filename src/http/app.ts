@@ -16,6 +16,7 @@ import { bodyParsers, BadJsonError } from "./body";
 import { corsPolicy } from "./cors";
 import { federationAuditRoute } from "./federation-audit";
 import { graphqlRoute } from "./graphql-route";
+import { importRoute } from "../import/http-route";
 import { healthRoutes } from "./health";
 import type { InFlight } from "./in-flight";
 import type { HttpLimits } from "./limits";
@@ -42,6 +43,8 @@ export interface HttpAppOptions {
   auditCheckpointer?: AuditCheckpointer;
   /** The gateway's public keys: subgraphs' audit hand-offs (POST /federation/audit) are accepted when set. */
   gatewayKeys?: JSONWebKeySet | JWTVerifyGetKey;
+  /** Largest spreadsheet POST /import accepts (default 20 MiB). */
+  maxImportBytes?: number;
 }
 
 const PUBLIC_DURING_DRAIN = new Set(["/healthz", "/readyz"]);
@@ -79,6 +82,7 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
   for (const plugin of o.plugins ?? []) await app.register(plugin);
   healthRoutes(app, { db: o.db, draining: o.draining });
   graphqlRoute(app, o);
+  await importRoute(app, o);
   federationAuditRoute(app, { db: o.db, gatewayKeys: o.gatewayKeys, auditCheckpointer: o.auditCheckpointer });
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: "not found" }));

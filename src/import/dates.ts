@@ -29,9 +29,11 @@ interface Compiled {
 }
 const compiled = new Map<string, Compiled>();
 
-function compile(format: string): Compiled {
-  let c = compiled.get(format);
+function compile(written: string): Compiled {
+  let c = compiled.get(written);
   if (c) return c;
+  // Dates only (no time tokens), so the case of the letters does not matter: dd/mm/yyyy = dd/MM/yyyy.
+  const format = written.replace(/[a-zA-Z]+/g, (w) => (/^[dDmMyY]+$/.test(w) ? w.replace(/[dD]/g, "d").replace(/[mM]/g, "M").replace(/[yY]/g, "y") : w));
   const parts: string[] = [];
   let src = "";
   let last = 0;
@@ -44,7 +46,7 @@ function compile(format: string): Compiled {
   }
   src += escape(format.slice(last));
   c = { re: new RegExp(`^${src}$`, "i"), parts };
-  compiled.set(format, c);
+  compiled.set(written, c);
   return c;
 }
 
