@@ -4,6 +4,7 @@
 // report is checked line by line against test/import/expected-reports.ts; a dry run first must
 // write nothing (the real import after it still creates everything); a second import of the same
 // file gives every stored record back UNCHANGED.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -100,7 +101,13 @@ describe.each(backends)("sample spreadsheets imported on %s", (backend) => {
       fs.copyFileSync(path.join(SAMPLES_DIR, mappingOf(f)), path.join(work, mappingOf(f)));
     }
     env = { DATA_DIR: dataDir, LOG_LEVEL: "warn", ...(backend === "postgres" ? { DATABASE_URL: await emptyPostgresUrl() } : {}) };
-    if (backend === "postgres") expect((await runCli(["migrate"], env)).code).toBe(0);
+    if (backend === "postgres") {
+      // On PostgreSQL the hub never makes its own signing key: the operator gives one.
+      const keyFile = path.join(dataDir, "hub-signing-key.pem");
+      fs.writeFileSync(keyFile, crypto.generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+      env.HUB_SIGNING_KEY_FILE = keyFile;
+      expect((await runCli(["migrate"], env, { timeoutMs: 120_000 })).code).toBe(0);
+    }
     const seeded = await runCli(["seed", "--demo"], env, { timeoutMs: 120_000 });
     expect({ code: seeded.code, stderr: seeded.stderr }).toEqual({ code: 0, stderr: "" });
   }, 240_000);
