@@ -61,6 +61,8 @@ export interface HubServerOptions {
   auditCheckpointer?: AuditCheckpointer;
   /** The gateway's public keys (GATEWAY_JWKS): subgraphs' audit hand-offs (POST /federation/audit) are accepted when set. */
   gatewayKeys?: JSONWebKeySet | JWTVerifyGetKey;
+  /** Largest spreadsheet POST /import accepts (default 20 MiB). */
+  maxImportBytes?: number;
 }
 
 export interface HubServer {
@@ -105,6 +107,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     draining: () => draining,
     auditCheckpointer: opts.auditCheckpointer,
     gatewayKeys: opts.gatewayKeys,
+    maxImportBytes: opts.maxImportBytes,
     plugins: [async (app: FastifyInstance) => metricsRoute(app, { metrics: opts.metrics, token: opts.metricsToken }), ...(opts.fastifyPlugins ?? [])],
   });
   try {

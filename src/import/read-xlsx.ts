@@ -114,6 +114,8 @@ export async function openXlsx(file: string, sheet: string | number | undefined)
           active.push({ ...m, value: m.top === row.number ? (cells[m.left - 1] ?? null) : null });
         }
         active = active.filter((m) => m.bottom >= row.number);
+        // A row holding nothing but the continuation of ranges merged above it is a blank row.
+        if (cells.every((c) => c === null || (typeof c === "string" && c.trim() === ""))) continue;
         for (const m of active) for (let c = m.left; c <= m.right; c++) cells[c - 1] = m.value;
         yield { row: row.number, cells };
       }

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import type { ReportLine } from "../../src/import/run";
 
 export const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "tppo-import-test-"));
 
@@ -11,18 +12,18 @@ export const HEADERS = ["No.", "Nama PMI", "L/P", "Tgl Lahir", "No. Paspor", "Ne
 
 export type Row = Array<string | number | Date | null>;
 
-/** A BP3MI returnee list: rows 1-2 title, row 3 headers, data from row 4. `tag` keeps externalIds unique per test. */
+/** A BP3MI returnee list: rows 1-2 title, row 3 headers, data from row 4. `tag` (one or two letters) keeps passports and externalIds unique per test. */
 export function pmiRows(tag: string): Row[] {
   return [
-    [1, "Siti Aminah", "P", new Date(Date.UTC(1995, 4, 12)), `${tag}1001`, "Malaysia", "Ya", `PT Maju Jaya ${tag}`, "61.71"],
+    [1, "Siti Aminah", "P", new Date(Date.UTC(1995, 4, 12)), `${tag}100001`, "Malaysia", "Ya", `PT Maju Jaya ${tag}`, "61.71"],
     // H5 is merged with H4 (the same P3MI): empty here, read as H4's value.
-    [2, "Budi Santoso", "L", "12 Juli 1990", `${tag}1002`, "Malay", "Tidak", null, null],
+    [2, "Budi Santoso", "L", "12 Juli 1990", `${tag}100002`, "Malay", "Tidak", null, null],
     // Row 6: a sex not in the map and an impossible date: rejected whole.
-    [3, "Rina", "X", "31/02/1990", `${tag}1003`, "Brunei", "Ya", `PT Lain ${tag}`, "61.71"],
+    [3, "Rina", "X", "31/02/1990", `${tag}100003`, "Brunei", "Ya", `PT Lain ${tag}`, "61.71"],
     // Row 7: an Excel serial number (33000 = 1990-05-07), no P3MI.
-    [4, "Dewi Lestari", "Perempuan", 33000, `${tag}1004`, "Brunei Darussalam", "T", null, null],
+    [4, "Dewi Lestari", "Perempuan", 33000, `${tag}100004`, "Brunei Darussalam", "T", null, null],
     // Row 8: a P3MI in a region the hub does not know: the hub rejects it, the placement depends on it.
-    [5, "Yohanes", "L", "1988-01-02", `${tag}1005`, "MY", "Ya", `PT Salah Wilayah ${tag}`, "99.99"],
+    [5, "Yohanes", "L", "1988-01-02", `${tag}100005`, "MY", "Ya", `PT Salah Wilayah ${tag}`, "99.99"],
   ];
 }
 
@@ -82,3 +83,29 @@ records:
       destinationCountry: { column: "Negara Tujuan", map: country, required: true }
       procedural: { column: "Prosedural", type: boolean }
 `;
+
+/** What a run of pmiRows(tag) reports, row by row: [row, record, status, field, column, code]. */
+export const expected = (first: "CREATED" | "UNCHANGED") => {
+  const s = first;
+  return [
+    [4, "person", s, null, null, null],
+    [4, "organization", s, null, null, null],
+    [4, "migrantPlacement", s, null, null, null],
+    [5, "person", s, null, null, null],
+    // The same P3MI (merged cell): the second record of the run finds the first.
+    [5, "organization", "UNCHANGED", null, null, null],
+    [5, "migrantPlacement", s, null, null, null],
+    [6, "person", "REJECTED", "sex", "L/P", "VALUE_NOT_MAPPED"],
+    [6, "person", "REJECTED", "birthDate", "Tgl Lahir", "INVALID_DATE"],
+    [6, "organization", "REJECTED", null, null, "ROW_REJECTED"],
+    [6, "migrantPlacement", "REJECTED", null, null, "ROW_REJECTED"],
+    [7, "person", s, null, null, null],
+    [7, "migrantPlacement", s, null, null, null],
+    [8, "person", s, null, null, null],
+    [8, "organization", "REJECTED", "regionCode", "Wilayah P3MI", "UNKNOWN_REGION"],
+    [8, "migrantPlacement", "REJECTED", null, null, "DEPENDS_ON_REJECTED"],
+  ];
+};
+
+export const shape = (lines: Array<Pick<ReportLine, "row" | "record" | "status" | "field" | "column" | "code">>) => lines.map((l) => [l.row, l.record, l.status, l.field, l.column, l.code]);
+

@@ -194,7 +194,7 @@ export async function startTestHub(
     /** Keep the audit log's signed head checkpoint in this file (as `serve` does in AUDIT_CHECKPOINT_FILE). */
     auditCheckpointFile?: string;
     /** Server settings for this hub (limits, CORS, shutdown timeout). */
-    server?: Partial<Pick<HubServerOptions, "limits" | "contributeRunRecords" | "corsOrigins" | "shutdownTimeoutMs" | "maxBodyBytes" | "log" | "gatewayKeys">>;
+    server?: Partial<Pick<HubServerOptions, "limits" | "contributeRunRecords" | "corsOrigins" | "shutdownTimeoutMs" | "maxBodyBytes" | "log" | "gatewayKeys" | "maxImportBytes">>;
   } = {},
 ): Promise<TestHub> {
   const config = loadConfig({ ...process.env, DATABASE_URL: undefined } as NodeJS.ProcessEnv);
