@@ -148,8 +148,8 @@ regionsCmd
   .option("--dataset <name>", "dataset name of the --dir release", "idn-area-data")
   .option("--allow-older", "apply even when a newer version of the dataset was loaded")
   .action(async (opts: { dir?: string; datasetVersion?: string; dataset: string; allowOlder?: boolean }) => {
-    const { openConfiguredDatabase } = require("./db/open") as typeof import("./db/open");
-    const { migrationStatus } = require("./db/migrations") as typeof import("./db/migrations");
+    const { openConfiguredDatabase, PendingMigrationsError } = require("./db/open") as typeof import("./db/open");
+    const { applyMigrations, migrationStatus } = require("./db/migrations") as typeof import("./db/migrations");
     const { bundledSource } = require("./regions/source") as typeof import("./regions/source");
     const { describeSync, syncRegions } = require("./regions/sync") as typeof import("./regions/sync");
     if (opts.dir && !opts.datasetVersion) throw new CliError("--dir needs --dataset-version (e.g. --dataset-version 4.1.0)");
@@ -158,8 +158,12 @@ regionsCmd
     const cfg = config();
     const db = await openConfiguredDatabase(cfg);
     try {
-      const pending = (await migrationStatus(db.raw)).pending;
-      if (pending.length) throw new CliError(`the database has ${pending.length} pending migration(s): run \`tppo-hub migrate\` first (it also loads the regions)`);
+      // As at `serve`: the embedded database migrates itself; PostgreSQL must be migrated (`tppo-hub migrate`).
+      if (db.kind === "pglite") await applyMigrations(db.raw);
+      else {
+        const { pending } = await migrationStatus(db.raw);
+        if (pending.length) throw new PendingMigrationsError(pending);
+      }
       const result = await syncRegions(db.raw, source, { allowOlder: opts.allowOlder });
       process.stdout.write(`${describeSync(result)}\n`);
     } finally {
