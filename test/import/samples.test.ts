@@ -12,6 +12,7 @@ import { parse } from "csv-parse/sync";
 import { SAMPLE_FILES, SAMPLES_DIR } from "../../examples/spreadsheets/generate";
 import { runCli, startServe, tempDir, type Env, type ServeProcess } from "../support/cli";
 import { backends, emptyPostgresUrl } from "../support/hub";
+import { MESSAGES } from "../../src/import/messages";
 import { describeLine, FIRST_IMPORT, reimport, type SampleKey } from "./expected-reports";
 
 const AGENCY: Record<SampleKey, { agency: string; demoToken: string }> = {
@@ -41,8 +42,12 @@ async function readReport(file: string): Promise<Line[]> {
   return table.slice(1).map((cells) => Object.fromEntries(REPORT_COLUMNS.map((c, i) => [c, cells[i] ?? null])));
 }
 
+/** The lines of the last report read, as they came. */
+let lastReport: Line[] = [];
+
 /** The lines in the expected form; every rejected line also carries both reasons. */
 function described(lines: Line[]): string[] {
+  lastReport = lines;
   for (const l of lines) {
     if (l.status === "REJECTED") {
       expect({ line: describeLine(l as never), alasan: typeof l.alasan === "string" && l.alasan.length > 0 }).toEqual({ line: describeLine(l as never), alasan: true });
@@ -121,6 +126,9 @@ describe.each(backends)("sample spreadsheets imported on %s", (backend) => {
   it("BP3MI's list through the CLI with --agency: the dry run writes nothing, the import creates what the report says", async () => {
     expect(await cli("bp3mi", "agency", true)).toEqual(FIRST_IMPORT.bp3mi);
     expect(await cli("bp3mi", "agency", false)).toEqual(FIRST_IMPORT.bp3mi);
+    // The officer reads the hub's reason in Bahasa Indonesia, the import's own too.
+    expect(lastReport.find((l) => l.code === "NIK_REGION")).toMatchObject({ row: 13, alasan: MESSAGES.NIK_REGION.id });
+    expect(lastReport.find((l) => l.code === "INVALID_DATE")).toMatchObject({ row: 10, alasan: expect.stringContaining("31/02/1990") });
   }, 240_000);
 
   it("BP3MI's list uploaded again to the running hub: every stored record UNCHANGED", async () => {
