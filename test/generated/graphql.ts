@@ -1285,14 +1285,20 @@ export type StatisticsDimension =
   | 'DESTINATION_COUNTRY'
   /** HTCDS type of exploitation of the case. A case with several types is counted once under EACH of its types, so these cells add up to more than the total; UNKNOWN for a case with none recorded. */
   | 'EXPLOITATION_TYPE'
+  /** Modus of the case (the recruitment pattern, e.g. DOMESTIC_WORKER, SCAM_COMPOUND_IT_OPERATOR). A case with several modus is counted once under EACH of them, so these cells add up to more than the total; UNKNOWN for a case with none recorded. */
+  | 'MODUS'
   /** Province of the case's origin region (kode wilayah, 2 digits: 61 Kalimantan Barat, 63 Kalimantan Selatan); UNKNOWN when not recorded. */
   | 'PROVINCE'
+  /** Agency a referral was sent to (agency code, e.g. SHELTER-RPTC-BANUA); UNKNOWN for an organization without an agency code. OPEN_REFERRALS only. */
+  | 'RECEIVING_AGENCY'
   /** Kabupaten/kota of the case's origin region (kode wilayah PP.KK, e.g. 61.03 Sanggau); PP.UNKNOWN (e.g. 61.UNKNOWN) when the case names only a province, UNKNOWN when it names no region. */
   | 'REGENCY'
   /** Victim's sex (HTCDS prs_Gender values; not recorded counts as NonSpecifiedUnknown). VICTIMS only. */
   | 'SEX'
   /** Agency that contributed the case (agency code, e.g. POLDA-KALBAR). */
   | 'SOURCE_AGENCY'
+  /** Days an unanswered referral has waited since it was requested, counted to the day of the query (UTC): DAYS_0_7, DAYS_8_14, DAYS_15_30, DAYS_31_90, DAYS_91_PLUS. OPEN_REFERRALS only. */
+  | 'WAITING_DAYS'
   /** Year the case was identified (Case.identifiedAt), e.g. 2024; UNKNOWN when not recorded. */
   | 'YEAR';
 
@@ -1304,12 +1310,18 @@ export type StatisticsFilter = {
   destinationCountry?: string | null | undefined;
   /** EXPLOITATION_TYPE: cases having this type (among others). */
   exploitationType?: ExploitationType | null | undefined;
+  /** MODUS: cases having this modus (among others). */
+  modus?: Modus | null | undefined;
+  /** RECEIVING_AGENCY: agency code a referral was sent to (OPEN_REFERRALS only). */
+  receivingAgency?: string | null | undefined;
   /** PROVINCE ("61") or REGENCY ("61.03") of the case's origin, as a kode wilayah. Districts and villages are too fine for statistics. */
   region?: string | null | undefined;
   /** SEX (VICTIMS only). */
   sex?: Sex | null | undefined;
   /** SOURCE_AGENCY: agency code of the contributing agency, e.g. POLDA-KALBAR. */
   sourceAgency?: string | null | undefined;
+  /** WAITING_DAYS band (OPEN_REFERRALS only). */
+  waitingDays?: StatisticsWaitingBand | null | undefined;
   /** YEAR: the year a case was identified, e.g. 2024. */
   year?: number | null | undefined;
 };
@@ -1318,8 +1330,23 @@ export type StatisticsFilter = {
 export type StatisticsMeasure =
   /** Distinct cases (Case). */
   | 'CASES'
+  /** Unanswered service referrals (ServiceReferral with status REQUESTED: neither accepted nor declined), by receiving agency and days waiting. Case dimensions are those of the referral's case (UNKNOWN when it names none). */
+  | 'OPEN_REFERRALS'
   /** Distinct victims: persons in a case with role VICTIM whose trafficking status is not NotAVictimOfTrafficking. A person who is a victim in several cases counts once per cell, but may appear in several cells. */
   | 'VICTIMS';
+
+/** Band of days an unanswered referral has waited since it was requested, counted to the day of the query in UTC (the WAITING_DAYS dimension's values). */
+export type StatisticsWaitingBand =
+  /** Waiting 0 to 7 days. */
+  | 'DAYS_0_7'
+  /** Waiting 8 to 14 days. */
+  | 'DAYS_8_14'
+  /** Waiting 15 to 30 days. */
+  | 'DAYS_15_30'
+  /** Waiting 31 to 90 days. */
+  | 'DAYS_31_90'
+  /** Waiting 91 days or more. */
+  | 'DAYS_91_PLUS';
 
 /** HTCDS vic_TraffickingStatus. */
 export type TraffickingStatus =
