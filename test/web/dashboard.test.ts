@@ -101,12 +101,17 @@ async function referralsShown(page: WatchedPage): Promise<Shown> {
 }
 
 /** The map against the API: published cells with their count, suppressed ones hatched, the rest 0. */
-async function expectMapMatches(page: WatchedPage, token: string, filter: Filter): Promise<Table> {
-  const t = await api(token, "CASES", ["REGENCY"], filter);
-  const expected = Object.fromEntries(GEO_CODES.map((code) => [code, 0 as number | "suppressed"]));
-  for (const [code, v] of Object.entries(shown(t))) if (code in expected) expected[code] = v;
+async function expectMapMatches(page: WatchedPage, token: string, filter: Filter, level: "REGENCY" | "PROVINCE" = "REGENCY"): Promise<Table> {
+  const t = await api(token, "CASES", [level], filter);
+  const cells = shown(t);
+  // A path shows its own cell, or its province's when the map is coloured by province.
+  const expected = Object.fromEntries(GEO_CODES.map((code) => [code, cells[level === "REGENCY" ? code : code.slice(0, 2)] ?? 0]));
   await eventually(async () => expect(await mapShown(page)).toEqual(expected));
   return t;
+}
+
+async function resetFilters(page: WatchedPage): Promise<void> {
+  for (const [name, value] of [["level", "REGENCY"], ["measure", "CASES"], ["type", ""], ["region", ""], ["year", ""]]) await page.selectOption(`select[name=${name}]`, value!);
 }
 
 async function openDashboard(token: string): Promise<WatchedPage> {
@@ -207,11 +212,32 @@ describe("dashboard", () => {
     expect(page.problems).toEqual([]);
   });
 
+  it("colours by province on request, each kabupaten/kota with its province's cell", async () => {
+    await resetFilters(page);
+    await page.selectOption("select[name=level]", "PROVINCE");
+    const t = await expectMapMatches(page, token(), {}, "PROVINCE");
+    expect(t.cells.filter((c) => ["61", "63"].includes(c.key[0]!.value)).length).toBe(2);
+    for (const code of ["61", "63"]) {
+      const cell = t.cells.find((c) => c.key[0]!.value === code)!;
+      expect(await page.locator(`[data-chart=map] table tr[data-value="${code}"] td`).textContent()).toBe(
+        cell.suppressed ? "disembunyikan" : cell.count!.toLocaleString("id-ID"),
+      );
+    }
+    await page.selectOption("select[name=level]", "REGENCY");
+    await expectMapMatches(page, token(), {});
+  });
+
+  it("switches to English and back", async () => {
+    await page.getByRole("button", { name: /^EN/ }).click();
+    await eventually(async () => expect(await page.locator("h1").textContent()).toBe("PP-TPPO Task-Force Dashboard"));
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator("[data-chart=trend] h2").textContent()).toBe("Trend by year");
+    await page.getByRole("button", { name: /^ID/ }).click();
+    await eventually(async () => expect(await page.locator("h1").textContent()).toBe("Dasbor Gugus Tugas PP-TPPO"));
+  });
+
   it("has no serious accessibility violations, and shows at desktop and phone width", async () => {
-    await page.selectOption("select[name=measure]", "CASES");
-    await page.selectOption("select[name=type]", "");
-    await page.selectOption("select[name=region]", "");
-    await page.selectOption("select[name=year]", "");
+    await resetFilters(page);
     await expectMapMatches(page, token(), {});
     expect(await axeSerious(page)).toEqual([]);
     const shots = await screenshots(page, "dashboard");

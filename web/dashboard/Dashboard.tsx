@@ -7,13 +7,14 @@ import { useLang, useToken } from "../shared/hooks";
 import { Bars, Count, Section, Status } from "./Bars";
 import { EXPLOITATION_TYPES, t, valueLabel } from "./messages";
 import { ReferralDelays } from "./ReferralDelays";
-import { REGENCIES, RegionMap } from "./RegionMap";
+import { REGENCIES, RegionMap, type MapLevel } from "./RegionMap";
 import { useStatistics, type StatsFilter } from "./stats";
 
 type CaseMeasure = "CASES" | "VICTIMS";
 
 interface Filters {
   measure: CaseMeasure;
+  level: MapLevel;
   year: string;
   region: string;
   type: string;
@@ -28,7 +29,7 @@ const without = (f: StatsFilter, ...keys: (keyof StatsFilter)[]): StatsFilter =>
 export function Dashboard() {
   useLang();
   const token = useToken();
-  const [filters, setFilters] = useState<Filters>({ measure: "CASES", year: "", region: "", type: "" });
+  const [filters, setFilters] = useState<Filters>({ measure: "CASES", level: "REGENCY", year: "", region: "", type: "" });
   const filter: StatsFilter = {
     ...(filters.year ? { year: Number(filters.year) } : {}),
     ...(filters.region ? { region: filters.region } : {}),
@@ -37,7 +38,7 @@ export function Dashboard() {
   const m = filters.measure;
   const years = useStatistics({ measure: "CASES", groupBy: ["YEAR"], filter: {} }, token);
   const total = useStatistics({ measure: m, groupBy: [], filter }, token);
-  const map = useStatistics({ measure: m, groupBy: ["REGENCY"], filter: without(filter, "region") }, token);
+  const map = useStatistics({ measure: m, groupBy: [filters.level], filter: without(filter, "region") }, token);
   const trend = useStatistics({ measure: m, groupBy: ["YEAR"], filter: without(filter, "year") }, token);
   const types = useStatistics({ measure: m, groupBy: ["EXPLOITATION_TYPE"], filter: without(filter, "exploitationType") }, token);
   const modus = useStatistics({ measure: m, groupBy: ["MODUS"], filter }, token);
@@ -47,7 +48,7 @@ export function Dashboard() {
   const yearOptions = years.state === "ok" ? years.table.cells.map((c) => c.key[0]!.value).filter((y) => /^\d{4}$/.test(y)) : [];
   const k = years.state === "ok" ? years.table.k : null;
   const set = (key: keyof Filters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));
-  const ids = { measure: useId(), year: useId(), region: useId(), type: useId() };
+  const ids = { level: useId(), measure: useId(), year: useId(), region: useId(), type: useId() };
   const measureName = t(`measure.${m}`);
 
   return (
@@ -112,7 +113,12 @@ export function Dashboard() {
 
       <div className="dash-grid">
         <Section id="map" title={t("map.title")} caption={t("map.caption")}>
-          <RegionMap loaded={map} selected={filters.region || undefined} />
+          <label htmlFor={ids.level}>{t("map.level")}</label>
+          <select id={ids.level} name="level" value={filters.level} onChange={set("level")}>
+            <option value="REGENCY">{t("map.level.REGENCY")}</option>
+            <option value="PROVINCE">{t("map.level.PROVINCE")}</option>
+          </select>
+          <RegionMap loaded={map} selected={filters.region || undefined} level={filters.level} />
         </Section>
         <Section id="trend" title={t("trend.title")} caption={t("trend.caption")}>
           <Bars loaded={trend} dimension="YEAR" marked={filters.year} sort="key" />

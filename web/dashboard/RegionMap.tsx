@@ -9,7 +9,7 @@ import type { FeatureCollection, Geometry } from "geojson";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import topoText from "./data/kalbar-kalsel-kabupaten.topojson?raw";
 import { Count, Status, ValueTable } from "./Bars";
-import { formatCount, t } from "./messages";
+import { formatCount, t, valueLabel } from "./messages";
 import { isWithheld, type Loaded, type StatsCell } from "./stats";
 
 interface Props {
@@ -29,7 +29,13 @@ const ZERO = "#ffffff";
 
 type Shade = { state: "count"; count: number; bin: number } | { state: "suppressed" } | { state: "zero" };
 
-export function RegionMap({ loaded, selected }: { loaded: Loaded; selected?: string }) {
+export type MapLevel = "REGENCY" | "PROVINCE";
+
+/**
+ * `level` REGENCY colours each kabupaten/kota by its own cell; PROVINCE colours each by its
+ * province's cell (a coarser table, so fewer cells are suppressed with little data).
+ */
+export function RegionMap({ loaded, selected, level }: { loaded: Loaded; selected?: string; level: MapLevel }) {
   const titleId = useId();
   const paths = useMemo(() => {
     const projection = geoMercator().fitSize([WIDTH, HEIGHT], REGENCIES);
@@ -51,15 +57,21 @@ export function RegionMap({ loaded, selected }: { loaded: Loaded; selected?: str
   const hi = Math.max(lo, ...published);
   const step = (hi - lo + 1) / SCALE.length;
   const bounds = SCALE.map((_, i) => [Math.ceil(lo + i * step), Math.ceil(lo + (i + 1) * step) - 1] as const);
+  const areaOf = (code: string) => (level === "REGENCY" ? code : code.slice(0, 2));
   const shadeOf = (code: string): Shade => {
-    const c = cells.get(code);
+    const c = cells.get(areaOf(code));
     if (!c) return { state: "zero" };
     if (c.suppressed || c.count === null) return { state: "suppressed" };
     return { state: "count", count: c.count, bin: Math.min(SCALE.length - 1, Math.floor((c.count - lo) / step)) };
   };
   const isSelected = (code: string) => !!selected && (code === selected || code.slice(0, 2) === selected);
   // Cells the map cannot place (no kabupaten/kota recorded) are listed under it.
-  const unplaced = table.cells.filter((c) => !paths.some((p) => p.code === c.key[0]!.value));
+  const unplaced = table.cells.filter((c) => !paths.some((p) => areaOf(p.code) === c.key[0]!.value));
+  const none: StatsCell = { key: [], count: 0, suppressed: false };
+  const rows =
+    level === "REGENCY"
+      ? paths.map((p) => ({ value: p.code, label: `${p.name} (${p.code})`, cell: cells.get(p.code) ?? none }))
+      : (["61", "63"] as const).map((code) => ({ value: code, label: `${t(`region.${code}`)} (${code})`, cell: cells.get(code) ?? none }));
 
   return (
     <>
@@ -87,7 +99,7 @@ export function RegionMap({ loaded, selected }: { loaded: Loaded; selected?: str
                 data-state={s.state}
                 data-count={s.state === "count" ? s.count : undefined}
               >
-                <title>{`${p.name} (${p.code}): ${label}`}</title>
+                <title>{level === "REGENCY" ? `${p.name} (${p.code}): ${label}` : `${p.name}, ${t(`region.${p.province as "61" | "63"}`)}: ${label}`}</title>
               </path>
             );
           })}
@@ -123,15 +135,12 @@ export function RegionMap({ loaded, selected }: { loaded: Loaded; selected?: str
           {unplaced.map((c, i) => (
             <span key={c.key[0]!.value}>
               {i > 0 && " · "}
-              {c.key[0]!.value === "UNKNOWN" ? t("map.unknown") : c.key[0]!.value}: <Count cell={c} />
+              {c.key[0]!.value === "UNKNOWN" ? t("map.unknown") : valueLabel("REGENCY", c.key[0]!.value)}: <Count cell={c} />
             </span>
           ))}
         </p>
       )}
-      <ValueTable
-        dimension="REGENCY"
-        rows={paths.map((p) => ({ value: p.code, label: `${p.name} (${p.code})`, cell: cells.get(p.code) ?? { key: [], count: 0, suppressed: false } }))}
-      />
+      <ValueTable dimension="REGENCY" rows={rows} />
     </>
   );
 }
