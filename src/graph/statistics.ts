@@ -126,6 +126,11 @@ const StatisticsResultRef = builder.objectRef<StatisticsView>("StatisticsResult"
       resolve: (r) => r.total,
     }),
     totalSuppressed: t.boolean({ nullable: false, description: "True when the total is withheld (below k).", resolve: (r) => r.totalSuppressed }),
+    withheld: t.boolean({
+      nullable: false,
+      description: "True when the whole table is withheld (no cells): its small counts could not be protected against subtraction. Group by fewer or coarser dimensions.",
+      resolve: (r) => r.withheld,
+    }),
     notes: t.stringList({ nullable: false, description: "How to read this table: suppression, multi-counting, withheld tables.", resolve: (r) => r.notes }),
   }),
 });

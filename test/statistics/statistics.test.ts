@@ -230,10 +230,14 @@ describe.each(backends)("statistics on %s", (backend) => {
     expect(t.cells).toEqual([]);
     expect(t.total).toBe(103);
     expect(t.notes.join(" ")).toMatch(/withheld/);
+    expect(t.withheld).toBe(true);
     const slice = await stats("VICTIMS", ["DESTINATION_COUNTRY"], { year: 2023, sex: "Feminine" });
     expect(slice.cells).toEqual([]);
     expect(slice.notes.join(" ")).toMatch(/withheld/);
-    expect(counts(await stats("CASES", ["YEAR", "DESTINATION_COUNTRY"]))["2023/CN"]).toBeNull();
+    expect(slice.withheld).toBe(true);
+    const published = await stats("CASES", ["YEAR", "DESTINATION_COUNTRY"]);
+    expect(published.withheld).toBe(false);
+    expect(counts(published)["2023/CN"]).toBeNull();
   });
 
   it("suppresses totals below k", async () => {

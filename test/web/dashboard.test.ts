@@ -259,4 +259,17 @@ describe("dashboard", () => {
     expect(ngo.problems).toEqual([]);
     await ngo.context().close();
   });
+
+  it("shows a role without statistics a refusal, and no number anywhere in the DOM", async () => {
+    const ltsa = await hub.token({ agency: "LTSA-ENTIKONG", roles: ["ltsa-officer"], purpose: "early-warning", jurisdiction: ["61"] });
+    const refused = await hub.gql(QUERY, { measure: "CASES", groupBy: ["REGENCY"] }, { token: ltsa });
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const p = await newPage(browser, hub.url);
+    await p.goto("/dashboard");
+    await signIn(p, ltsa);
+    await eventually(async () => expect(await p.locator("[data-chart=map] .error").textContent()).toBe("Peran Anda tidak boleh melihat ini."));
+    await eventually(async () => expect(await p.locator("[aria-busy=true]").count()).toBe(0));
+    expect(await p.locator("svg[data-map], [data-count], [data-suppressed]").count()).toBe(0);
+    await p.context().close();
+  });
 });

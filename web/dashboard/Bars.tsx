@@ -2,6 +2,7 @@
 // alternative. A suppressed cell gets a hatched marker and the word "disembunyikan", never a bar
 // of zero length; bars scale to the largest published count.
 import { useId, type ReactNode } from "react";
+import { t as shared } from "../shared/i18n";
 import { formatCount, t, valueLabel } from "./messages";
 import { isWithheld, type Loaded, type StatsCell } from "./stats";
 
@@ -31,13 +32,22 @@ export function Section({ id, title, caption, children }: { id: string; title: s
 export function Status({ loaded, inline }: { loaded: Loaded; inline?: boolean }) {
   const Tag = inline ? "span" : "p";
   if (loaded.state === "loading") return <Tag aria-busy="true">{t("loading")}</Tag>;
-  if (loaded.state === "error")
+  if (loaded.state === "error") {
     return (
       <Tag className="error" role="alert">
-        {loaded.message}
+        {errorText(loaded.code, loaded.message)}
       </Tag>
     );
+  }
   return null;
+}
+
+/** The shared wording for the refusals an analyst can meet; the API's message otherwise. */
+function errorText(code: string | undefined, message: string): string {
+  if (code === "FORBIDDEN") return shared("error.forbidden");
+  if (code === "UNAUTHENTICATED") return shared("error.unauthenticated");
+  if (code === "NETWORK") return shared("error.network");
+  return shared("error.generic", { message });
 }
 
 export interface BarsProps {

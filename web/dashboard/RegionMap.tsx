@@ -128,6 +128,11 @@ export function RegionMap({ loaded, selected, level }: { loaded: Loaded; selecte
           <li>
             <span className="swatch hatched" /> {t("suppressed.legend", { k: table.k })}
           </li>
+          {selected && (
+            <li>
+              <span className="swatch selected" /> {t("map.selected")}
+            </li>
+          )}
         </ul>
       </div>
       {unplaced.length > 0 && (

@@ -25,6 +25,7 @@ const id = {
   "map.caption":
     "Kalimantan Barat (61) dan Kalimantan Selatan (63) menurut kabupaten/kota asal. Saringan wilayah menyorot kabupaten/kota atau provinsi terpilih.",
   "map.legend": "Legenda",
+  "map.selected": "Wilayah terpilih (saringan)",
   "map.level": "Warnai menurut",
   "map.level.REGENCY": "Kabupaten/kota",
   "map.level.PROVINCE": "Provinsi (lebih sedikit angka disembunyikan)",
@@ -105,6 +106,7 @@ const en: Record<Key, string> = {
   "map.caption":
     "West Kalimantan (61) and South Kalimantan (63) by kabupaten/kota of origin. The region filter outlines the chosen kabupaten/kota or province.",
   "map.legend": "Legend",
+  "map.selected": "Chosen region (filter)",
   "map.level": "Colour by",
   "map.level.REGENCY": "Kabupaten/kota",
   "map.level.PROVINCE": "Province (fewer counts suppressed)",

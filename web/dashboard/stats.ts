@@ -22,7 +22,7 @@ export interface StatsTable {
   cells: StatsCell[];
   total: number | null;
   totalSuppressed: boolean;
-  notes: string[];
+  withheld: boolean;
 }
 
 export const STATISTICS_QUERY = `query DashboardStatistics($measure: StatisticsMeasure!, $groupBy: [StatisticsDimension!]!, $filter: StatisticsFilter) {
@@ -31,12 +31,12 @@ export const STATISTICS_QUERY = `query DashboardStatistics($measure: StatisticsM
     cells { key { dimension value } count suppressed }
     total
     totalSuppressed
-    notes
+    withheld
   }
 }`;
 
-/** A table is withheld when the API says so in its notes (no cells, a total as usual). */
-export const isWithheld = (t: StatsTable) => t.notes.some((n) => n.startsWith("This table is withheld"));
+/** A withheld table has no cells (a total as usual): its small counts could not be protected. */
+export const isWithheld = (t: StatsTable) => t.withheld;
 
 export interface Request {
   measure: Measure;
