@@ -1,5 +1,7 @@
 // Partner statistics over HTTP: exact large counts, suppressed small ones, complementary
 // suppression in 1-D and multi-D tables, filters as slices, and differencing attempts.
+import fs from "node:fs";
+import path from "node:path";
 import { StatisticsDocument, type StatisticsDimension, type StatisticsFilter, type StatisticsMeasure, type StatisticsQuery } from "../generated/graphql";
 import { backends, startTestHub, type TestHub } from "../support/hub";
 import { GROUPS, OPEN_REFERRALS, seedReferralFixture, seedStatisticsFixture } from "./fixture";
@@ -311,6 +313,17 @@ describe.each(backends)("statistics on %s", (backend) => {
     // Whatever the attacker did work out is right (the equations hold on this dataset).
     const truth: Record<string, number> = { "Y:2022": 42, "Y:2023": 32, "Y:2024": 26, "YS:2022/Feminine": 30, "YS:2024/Masculine": 13 };
     for (const [k, v] of Object.entries(truth)) if (learned.has(k)) expect(learned.get(k)).toBe(v);
+  });
+
+  it("answers the queries docs/statistics.md shows", async () => {
+    const md = fs.readFileSync(path.join(__dirname, "../../docs/statistics.md"), "utf8");
+    const examples = [...md.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    for (const query of examples) {
+      const r = await hub.gql(query, {}, { token: analyst });
+      expect({ query, errors: r.body.errors }).toEqual({ query, errors: undefined });
+      expect(r.body.data.statistics.total).toEqual(expect.any(Number));
+    }
   });
 
   it("returns counts only, never record ids or values", async () => {
