@@ -1,9 +1,20 @@
-// Partner statistics: k-anonymous counts of cases and victims, never records. The counting and
+// Partner statistics: k-anonymous counts of cases, victims and unanswered referrals, never records. The counting and
 // suppression live in src/statistics/; this file is the GraphQL surface and input validation.
-import { AGE_BANDS, DIMENSION_SPECS, DIMENSIONS, MEASURES, type AgeBand, type Dimension, type Measure } from "../statistics/dimensions";
+import {
+  AGE_BANDS,
+  appliesTo,
+  DIMENSION_SPECS,
+  DIMENSIONS,
+  MEASURES,
+  WAITING_BANDS,
+  type AgeBand,
+  type Dimension,
+  type Measure,
+  type WaitingBand,
+} from "../statistics/dimensions";
 import { computeStatistics, type StatisticsCellResult, type StatisticsResult } from "../statistics/compute";
 import { builder } from "./builder";
-import { ExploitationTypeEnum, SexEnum } from "./enums";
+import { ExploitationTypeEnum, ModusEnum, SexEnum } from "./enums";
 import { badInput } from "./filters";
 
 /** At most this many groupBy dimensions; each adds a factor to the cube computed per query. */
@@ -16,6 +27,10 @@ export const StatisticsMeasureEnum = builder.enumType("StatisticsMeasure", {
     VICTIMS: {
       description:
         "Distinct victims: persons in a case with role VICTIM whose trafficking status is not NotAVictimOfTrafficking. A person who is a victim in several cases counts once per cell, but may appear in several cells.",
+    },
+    OPEN_REFERRALS: {
+      description:
+        "Unanswered service referrals (ServiceReferral with status REQUESTED: neither accepted nor declined), by receiving agency and days waiting. Case dimensions are those of the referral's case (UNKNOWN when it names none).",
     },
   } satisfies Record<Measure, { description: string }>,
 });
@@ -40,6 +55,19 @@ export const StatisticsAgeBandEnum = builder.enumType("StatisticsAgeBand", {
   values: Object.fromEntries(AGE_BANDS.map((b) => [b, { description: AGE_BAND_ABOUT[b] }])) as { [K in AgeBand]: { description: string } },
 });
 
+const WAITING_BAND_ABOUT: Record<WaitingBand, string> = {
+  DAYS_0_7: "Waiting 0 to 7 days.",
+  DAYS_8_14: "Waiting 8 to 14 days.",
+  DAYS_15_30: "Waiting 15 to 30 days.",
+  DAYS_31_90: "Waiting 31 to 90 days.",
+  DAYS_91_PLUS: "Waiting 91 days or more.",
+};
+
+export const StatisticsWaitingBandEnum = builder.enumType("StatisticsWaitingBand", {
+  description: "Band of days an unanswered referral has waited since it was requested, counted to the day of the query in UTC (the WAITING_DAYS dimension's values).",
+  values: Object.fromEntries(WAITING_BANDS.map((b) => [b, { description: WAITING_BAND_ABOUT[b] }])) as { [K in WaitingBand]: { description: string } },
+});
+
 const StatisticsFilter = builder.inputType("StatisticsFilter", {
   description:
     "Restricts statistics to ONE value per dimension (all given fields must match). Only whole dimension values can be chosen, never date ranges or free conditions, " +
@@ -51,10 +79,13 @@ const StatisticsFilter = builder.inputType("StatisticsFilter", {
       description: 'PROVINCE ("61") or REGENCY ("61.03") of the case\'s origin, as a kode wilayah. Districts and villages are too fine for statistics.',
     }),
     exploitationType: t.field({ type: ExploitationTypeEnum, required: false, description: "EXPLOITATION_TYPE: cases having this type (among others)." }),
+    modus: t.field({ type: ModusEnum, required: false, description: "MODUS: cases having this modus (among others)." }),
     destinationCountry: t.string({ required: false, description: "DESTINATION_COUNTRY: ISO 3166-1 alpha-2 code, e.g. MY." }),
     sourceAgency: t.string({ required: false, description: "SOURCE_AGENCY: agency code of the contributing agency, e.g. POLDA-KALBAR." }),
     sex: t.field({ type: SexEnum, required: false, description: "SEX (VICTIMS only)." }),
     ageBand: t.field({ type: StatisticsAgeBandEnum, required: false, description: "AGE_BAND (VICTIMS only)." }),
+    receivingAgency: t.string({ required: false, description: "RECEIVING_AGENCY: agency code a referral was sent to (OPEN_REFERRALS only)." }),
+    waitingDays: t.field({ type: StatisticsWaitingBandEnum, required: false, description: "WAITING_DAYS band (OPEN_REFERRALS only)." }),
   }),
 });
 
@@ -95,6 +126,11 @@ const StatisticsResultRef = builder.objectRef<StatisticsView>("StatisticsResult"
       resolve: (r) => r.total,
     }),
     totalSuppressed: t.boolean({ nullable: false, description: "True when the total is withheld (below k).", resolve: (r) => r.totalSuppressed }),
+    withheld: t.boolean({
+      nullable: false,
+      description: "True when the whole table is withheld (no cells): its small counts could not be protected against subtraction. Group by fewer or coarser dimensions.",
+      resolve: (r) => r.withheld,
+    }),
     notes: t.stringList({ nullable: false, description: "How to read this table: suppression, multi-counting, withheld tables.", resolve: (r) => r.notes }),
   }),
 });
@@ -115,21 +151,30 @@ function filterValues(f: FilterInput | null | undefined, measure: Measure): Part
     else throw badInput("filter.region", `"${f.region}" is not a province (PP) or kabupaten/kota (PP.KK) kode wilayah`);
   }
   if (f.exploitationType != null) out.EXPLOITATION_TYPE = f.exploitationType;
+  if (f.modus != null) out.MODUS = f.modus;
   if (f.destinationCountry != null) {
     if (!/^[A-Z]{2}$/.test(f.destinationCountry)) throw badInput("filter.destinationCountry", "must be an ISO 3166-1 alpha-2 code (upper case, e.g. MY)");
     out.DESTINATION_COUNTRY = f.destinationCountry;
   }
-  if (f.sourceAgency != null) {
-    if (!/^[A-Z0-9][A-Z0-9._-]{0,63}$/.test(f.sourceAgency)) throw badInput("filter.sourceAgency", "must be an agency code (upper case letters, digits, . _ -)");
-    out.SOURCE_AGENCY = f.sourceAgency;
-  }
-  for (const [name, dim, value] of [["sex", "SEX", f.sex], ["ageBand", "AGE_BAND", f.ageBand]] as const) {
+  for (const [name, dim, value] of [["sourceAgency", "SOURCE_AGENCY", f.sourceAgency], ["receivingAgency", "RECEIVING_AGENCY", f.receivingAgency]] as const) {
     if (value == null) continue;
-    if (measure !== "VICTIMS") throw badInput(`filter.${name}`, `${dim} applies to measure VICTIMS only`);
+    if (!/^[A-Z0-9][A-Z0-9._-]{0,63}$/.test(value)) throw badInput(`filter.${name}`, "must be an agency code (upper case letters, digits, . _ -)");
     out[dim] = value;
+  }
+  if (f.sex != null) out.SEX = f.sex;
+  if (f.ageBand != null) out.AGE_BAND = f.ageBand;
+  if (f.waitingDays != null) out.WAITING_DAYS = f.waitingDays;
+  const names: Partial<Record<Dimension, string>> = {
+    YEAR: "year", PROVINCE: "region", REGENCY: "region", EXPLOITATION_TYPE: "exploitationType", MODUS: "modus", DESTINATION_COUNTRY: "destinationCountry",
+    SOURCE_AGENCY: "sourceAgency", SEX: "sex", AGE_BAND: "ageBand", RECEIVING_AGENCY: "receivingAgency", WAITING_DAYS: "waitingDays",
+  };
+  for (const d of Object.keys(out) as Dimension[]) {
+    if (!appliesTo(d, measure)) throw badInput(`filter.${names[d]}`, `${d} ${onlyFor(d)}`);
   }
   return out;
 }
+
+const onlyFor = (d: Dimension) => `applies to measure${DIMENSION_SPECS[d].measures.length > 1 ? "s" : ""} ${DIMENSION_SPECS[d].measures.join(", ")} only`;
 
 function notesFor(r: StatisticsResult, filterDims: number): string[] {
   const notes = [
@@ -141,6 +186,12 @@ function notesFor(r: StatisticsResult, filterDims: number): string[] {
   if (r.totalSuppressed) notes.push(`The total is below ${r.k} and is suppressed.`);
   if (r.dimensions.includes("EXPLOITATION_TYPE")) {
     notes.push("A case with several exploitation types is counted under each of them: the EXPLOITATION_TYPE cells add up to more than the total.");
+  }
+  if (r.dimensions.includes("MODUS")) {
+    notes.push("A case with several modus is counted under each of them: the MODUS cells add up to more than the total.");
+  }
+  if (r.measure === "OPEN_REFERRALS") {
+    notes.push("Unanswered referrals are those still REQUESTED (neither accepted nor declined); days waiting are counted to today (UTC), so counts move between bands from day to day.");
   }
   if (r.measure === "VICTIMS") {
     notes.push("A victim is counted once per cell; a victim of several cases can appear in several cells, so cells may add up to more than the total.");
@@ -154,7 +205,7 @@ builder.queryFields((t) => ({
     type: StatisticsResultRef,
     nullable: false,
     description:
-      "k-anonymous counts of cases or victims grouped by up to 3 dimensions, for partners who may not see records (NGO analysts, task-force analysts). " +
+      "k-anonymous counts of cases, victims or unanswered referrals grouped by up to 3 dimensions, for partners who may not see records (NGO analysts, task-force analysts). " +
       "Counts below k (STATS_MIN_CELL, default 11 as in CTDC) are suppressed, and further cells are suppressed so the hidden counts cannot be recovered from totals, " +
       "neighbouring cells, or the same table grouped by fewer dimensions. Never returns record ids or values. See docs/statistics.md.",
     args: {
@@ -168,7 +219,7 @@ builder.queryFields((t) => ({
       if (groupBy.length > MAX_GROUP_BY) throw badInput("groupBy", `at most ${MAX_GROUP_BY} dimensions`);
       groupBy.forEach((d, i) => {
         if (groupBy.indexOf(d) !== i) throw badInput(`groupBy[${i}]`, `${d} is listed twice`);
-        if (DIMENSION_SPECS[d].victimsOnly && measure !== "VICTIMS") throw badInput(`groupBy[${i}]`, `${d} applies to measure VICTIMS only`);
+        if (!appliesTo(d, measure)) throw badInput(`groupBy[${i}]`, `${d} ${onlyFor(d)}`);
       });
       const filter = filterValues(args.filter, measure);
       // Recorded like any read, so an auditor can spot series of queries probing small cells.

@@ -1,5 +1,5 @@
 // Builds the hub's Fastify application: request ids, draining, CORS, body parsing with its 413,
-// health routes, /graphql, JSON errors and 404s. Extra Fastify plugins (metrics, pages) come in
+// health routes, /graphql, the web pages, JSON errors and 404s. Extra Fastify plugins (metrics) come in
 // through `plugins` (HubServerOptions.fastifyPlugins); nothing here listens.
 import type { JSONWebKeySet, JWTVerifyGetKey } from "jose";
 import type { AuditCheckpointer } from "../audit/checkpointer";
@@ -18,6 +18,7 @@ import { federationAuditRoute } from "./federation-audit";
 import { graphqlRoute } from "./graphql-route";
 import { importRoute } from "../import/http-route";
 import { healthRoutes } from "./health";
+import { webPages } from "./web-pages";
 import type { InFlight } from "./in-flight";
 import type { HttpLimits } from "./limits";
 import { echoRequestId, requestId } from "./request-id";
@@ -45,6 +46,8 @@ export interface HttpAppOptions {
   gatewayKeys?: JSONWebKeySet | JWTVerifyGetKey;
   /** Largest spreadsheet POST /import accepts (default 20 MiB). */
   maxImportBytes?: number;
+  /** The built web pages (src/http/web-pages.ts). @default web/dist */
+  webDir?: string;
 }
 
 const PUBLIC_DURING_DRAIN = new Set(["/healthz", "/readyz"]);
@@ -81,6 +84,7 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
   // Before the hub's routes, so a plugin's hooks (fastify-plugin) see every route.
   for (const plugin of o.plugins ?? []) await app.register(plugin);
   healthRoutes(app, { db: o.db, draining: o.draining });
+  await app.register(webPages, { dir: o.webDir });
   graphqlRoute(app, o);
   await importRoute(app, o);
   federationAuditRoute(app, { db: o.db, gatewayKeys: o.gatewayKeys, auditCheckpointer: o.auditCheckpointer });

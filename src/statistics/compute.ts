@@ -23,6 +23,8 @@ export interface StatisticsRequest {
   filter: Partial<Record<Dimension, string>>;
   /** Minimum published cell. */
   k: number;
+  /** The day WAITING_DAYS counts to; default now. */
+  asOf?: Date;
 }
 
 export interface StatisticsCellResult {
@@ -45,24 +47,37 @@ export interface StatisticsResult {
 type CubeRow = { g: number; n: number } & Record<string, string | number | null>;
 
 /** Counts per cell for every subset of `dims` (0 = the grand total), in one query. */
-export async function countCube(prisma: PrismaClient, measure: Measure, dims: readonly Dimension[]): Promise<Cube> {
-  const unit = measure === "CASES" ? Prisma.sql`c."id"` : Prisma.sql`cp."personId"`;
+export async function countCube(prisma: PrismaClient, measure: Measure, dims: readonly Dimension[], asOf: Date = new Date()): Promise<Cube> {
+  const unit = measure === "CASES" ? Prisma.sql`c."id"` : measure === "VICTIMS" ? Prisma.sql`cp."personId"` : Prisma.sql`r."id"`;
   const from =
     measure === "CASES"
       ? Prisma.sql`"Case" c`
-      : Prisma.sql`"CaseParticipant" cp JOIN "Case" c ON c."id" = cp."caseId" JOIN "Person" p ON p."id" = cp."personId"`;
-  // A case with several exploitation types yields one row per type (and counts in each).
-  const lateral = dims.includes("EXPLOITATION_TYPE")
-    ? Prisma.sql` CROSS JOIN LATERAL unnest(CASE WHEN cardinality(c."exploitationTypes") > 0 THEN c."exploitationTypes" ELSE ARRAY['UNKNOWN']::text[] END) AS et(v)`
-    : Prisma.empty;
-  // Persons assessed as not trafficked (e.g. smuggled migrants) are not victims.
+      : measure === "VICTIMS"
+        ? Prisma.sql`"CaseParticipant" cp JOIN "Case" c ON c."id" = cp."caseId" JOIN "Person" p ON p."id" = cp."personId"`
+        : // A referral names its case optionally: the case's dimensions are UNKNOWN without one.
+          Prisma.sql`"ServiceReferral" r JOIN "Organization" ro ON ro."id" = r."toOrganizationId" LEFT JOIN "Case" c ON c."id" = r."caseId"`;
+  // A case with several exploitation types (or modus) yields one row per value (and counts in
+  // each); none recorded (or no case) counts as UNKNOWN.
+  const unnest = (column: Prisma.Sql, alias: Prisma.Sql) =>
+    Prisma.sql` CROSS JOIN LATERAL unnest(CASE WHEN cardinality(${column}) > 0 THEN ${column} ELSE ARRAY['UNKNOWN']::text[] END) AS ${alias}`;
+  const lateral = Prisma.join(
+    [
+      dims.includes("EXPLOITATION_TYPE") ? unnest(Prisma.sql`c."exploitationTypes"`, Prisma.sql`et(v)`) : Prisma.empty,
+      dims.includes("MODUS") ? unnest(Prisma.sql`c."modus"`, Prisma.sql`md(v)`) : Prisma.empty,
+    ],
+    "",
+  );
+  // Persons assessed as not trafficked (e.g. smuggled migrants) are not victims. A referral is
+  // unanswered while REQUESTED: neither accepted nor declined.
   const where =
     measure === "VICTIMS"
       ? Prisma.sql` WHERE cp."role" = 'VICTIM' AND (cp."traffickingStatus" IS NULL OR cp."traffickingStatus" <> 'NotAVictimOfTrafficking')`
-      : Prisma.empty;
+      : measure === "OPEN_REFERRALS"
+        ? Prisma.sql` WHERE r."status" = 'REQUESTED'`
+        : Prisma.empty;
   // Column aliases d0, d1, ... are generated from positions, never from input.
   const alias = (i: number) => Prisma.raw(`d${i}`);
-  const inner = Prisma.sql`SELECT ${unit} AS u${dims.length ? Prisma.sql`, ${Prisma.join(dims.map((d, i) => Prisma.sql`${DIMENSION_SPECS[d].sql} AS ${alias(i)}`))}` : Prisma.empty} FROM ${from}${lateral}${where}`;
+  const inner = Prisma.sql`SELECT ${unit} AS u${dims.length ? Prisma.sql`, ${Prisma.join(dims.map((d, i) => Prisma.sql`${DIMENSION_SPECS[d].sql(asOf)} AS ${alias(i)}`))}` : Prisma.empty} FROM ${from}${lateral}${where}`;
   // Prisma.join refuses an empty list: only build the GROUP BY for a grouped query (groupBy: []
   // asks for the total alone).
   const aliases = () => Prisma.join(dims.map((_, i) => alias(i)));
@@ -107,7 +122,7 @@ export async function computeStatistics(prisma: PrismaClient, req: StatisticsReq
     return h ? [{ child: index(d), parent: index(h.parent), parentOf: h.of }] : [];
   });
 
-  const cube = await countCube(prisma, req.measure, dims);
+  const cube = await countCube(prisma, req.measure, dims, req.asOf);
   const patterns = suppressCube(dims.length, cube, req.k, hierarchies);
 
   const maskOf = (ds: Iterable<Dimension>) => [...ds].reduce((m, d) => m | (1 << index(d)), 0);

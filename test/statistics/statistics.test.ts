@@ -1,8 +1,10 @@
 // Partner statistics over HTTP: exact large counts, suppressed small ones, complementary
 // suppression in 1-D and multi-D tables, filters as slices, and differencing attempts.
+import fs from "node:fs";
+import path from "node:path";
 import { StatisticsDocument, type StatisticsDimension, type StatisticsFilter, type StatisticsMeasure, type StatisticsQuery } from "../generated/graphql";
 import { backends, startTestHub, type TestHub } from "../support/hub";
-import { GROUPS, seedStatisticsFixture } from "./fixture";
+import { GROUPS, OPEN_REFERRALS, seedReferralFixture, seedStatisticsFixture } from "./fixture";
 
 type Table = NonNullable<StatisticsQuery["statistics"]>;
 type Cell = Table["cells"][number];
@@ -19,6 +21,7 @@ function truthTable(groupBy: StatisticsDimension[]): Record<string, number> {
       PROVINCE: [g.region.slice(0, 2)],
       REGENCY: [g.region],
       EXPLOITATION_TYPE: g.types,
+      MODUS: g.modus.length ? g.modus : ["UNKNOWN"],
       DESTINATION_COUNTRY: [g.dest],
       SOURCE_AGENCY: [g.region.startsWith("63") ? "POLDA-KALSEL" : "POLDA-KALBAR"],
       SEX: [g.sex],
@@ -64,6 +67,7 @@ describe.each(backends)("statistics on %s", (backend) => {
   beforeAll(async () => {
     hub = await startTestHub(backend);
     ids = await seedStatisticsFixture(hub.db.prisma);
+    ids.push(...(await seedReferralFixture(hub.db.prisma)));
     analyst = await hub.token({ agency: "NGO-PEDULI-MIGRAN", roles: ["ngo-analyst"], purpose: "statistics", jurisdiction: [] });
   });
   afterAll(() => hub.stop());
@@ -133,6 +137,58 @@ describe.each(backends)("statistics on %s", (backend) => {
     expect(t.notes.join(" ")).toMatch(/counted under each/);
   });
 
+  it("counts a case under each of its modus and hides small modus cells with a cover", async () => {
+    const t = await stats("CASES", ["MODUS"]);
+    const truth = truthTable(["MODUS"]);
+    // UNKNOWN (4) is small; the smallest other cell, CONTRACT_MARRIAGE (12), covers it (sum 16 >= k).
+    expect(counts(t)).toEqual({ ...truth, CONTRACT_MARRIAGE: null, UNKNOWN: null });
+    expect(t.total).toBe(103);
+    expect(t.notes.join(" ")).toMatch(/MODUS cells add up/);
+    // A modus filter is the SHOP_KEEPER column of YEAR x MODUS, suppressed as that table is
+    // (2024 is hidden in the YEAR table, so its line hides cells too).
+    const table = await stats("CASES", ["YEAR", "MODUS"]);
+    await expectLinesProtected(table);
+    const column = Object.fromEntries(table.cells.filter((c) => c.key[1]!.value === "SHOP_KEEPER").map((c) => [c.key[0]!.value, c.count]));
+    const row = await stats("CASES", ["YEAR"], { modus: "SHOP_KEEPER" });
+    expect(row.total).toBe(31);
+    expect(Object.keys(column).sort()).toEqual(["2022", "2024"]);
+    expect(counts(row)).toEqual(column);
+  });
+
+  it("counts unanswered referrals by receiving agency and days waiting, hiding small cells and their covers", async () => {
+    const byAgency = await stats("OPEN_REFERRALS", ["RECEIVING_AGENCY"]);
+    // Answered referrals (ACCEPTED, DECLINED, COMPLETED) are not counted.
+    expect(byAgency.total).toBe(106);
+    expect(counts(byAgency)).toEqual({ "LBH-C": 30, "SHELTER-A": 46, "SHELTER-B": 30 });
+    expect(counts(await stats("OPEN_REFERRALS", ["WAITING_DAYS"]))).toEqual({ DAYS_0_7: 30, DAYS_15_30: 38, DAYS_91_PLUS: 38 });
+
+    const t = await stats("OPEN_REFERRALS", ["RECEIVING_AGENCY", "WAITING_DAYS"]);
+    const truth = Object.fromEntries(OPEN_REFERRALS.map((r) => [`${r.agency}/${r.band}`, r.n]));
+    // The small cells (2 and 3) are hidden, and so is one more cell in each line that holds one.
+    expect(counts(t)).toEqual({ ...truth, "SHELTER-B/DAYS_0_7": null, "SHELTER-B/DAYS_91_PLUS": null, "LBH-C/DAYS_0_7": null, "LBH-C/DAYS_91_PLUS": null });
+    await expectLinesProtected(t);
+    expect(t.notes.join(" ")).toMatch(/REQUESTED/);
+
+    // A caller subtracting every margin from the published cells learns no hidden count.
+    const known = new Map<string, number>();
+    for (const c of t.cells) if (c.count !== null) known.set(label(c), c.count);
+    for (const c of byAgency.cells) known.set(label(c), c.count!);
+    for (const c of (await stats("OPEN_REFERRALS", ["WAITING_DAYS"])).cells) known.set(label(c), c.count!);
+    const agencies = ["LBH-C", "SHELTER-A", "SHELTER-B"];
+    const bands = ["DAYS_0_7", "DAYS_15_30", "DAYS_91_PLUS"];
+    const learned = attack(known, [
+      ...agencies.map((a) => ({ whole: a, parts: bands.map((b) => `${a}/${b}`) })),
+      ...bands.map((b) => ({ whole: b, parts: agencies.map((a) => `${a}/${b}`) })),
+    ]);
+    for (const hidden of ["SHELTER-B/DAYS_0_7", "LBH-C/DAYS_91_PLUS"]) expect(learned.has(hidden)).toBe(false);
+
+    // A filter is the slice of the same table; case dimensions come from the referral's case.
+    const slice = await stats("OPEN_REFERRALS", ["WAITING_DAYS"], { receivingAgency: "SHELTER-B" });
+    expect(slice.total).toBe(30);
+    expect(counts(slice)).toEqual({ DAYS_0_7: null, DAYS_15_30: 13, DAYS_91_PLUS: null });
+    expect(counts(await stats("OPEN_REFERRALS", ["REGENCY"]))).toEqual({ "61.03": 12, UNKNOWN: 94 });
+  });
+
   it("protects every line of a multi-dimensional table and publishes the other cells exactly", async () => {
     const tables: [StatisticsMeasure, StatisticsDimension[]][] = [
       ["CASES", ["YEAR", "DESTINATION_COUNTRY"]],
@@ -176,10 +232,14 @@ describe.each(backends)("statistics on %s", (backend) => {
     expect(t.cells).toEqual([]);
     expect(t.total).toBe(103);
     expect(t.notes.join(" ")).toMatch(/withheld/);
+    expect(t.withheld).toBe(true);
     const slice = await stats("VICTIMS", ["DESTINATION_COUNTRY"], { year: 2023, sex: "Feminine" });
     expect(slice.cells).toEqual([]);
     expect(slice.notes.join(" ")).toMatch(/withheld/);
-    expect(counts(await stats("CASES", ["YEAR", "DESTINATION_COUNTRY"]))["2023/CN"]).toBeNull();
+    expect(slice.withheld).toBe(true);
+    const published = await stats("CASES", ["YEAR", "DESTINATION_COUNTRY"]);
+    expect(published.withheld).toBe(false);
+    expect(counts(published)["2023/CN"]).toBeNull();
   });
 
   it("suppresses totals below k", async () => {
@@ -255,6 +315,17 @@ describe.each(backends)("statistics on %s", (backend) => {
     for (const [k, v] of Object.entries(truth)) if (learned.has(k)) expect(learned.get(k)).toBe(v);
   });
 
+  it("answers the queries docs/statistics.md shows", async () => {
+    const md = fs.readFileSync(path.join(__dirname, "../../docs/statistics.md"), "utf8");
+    const examples = [...md.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    for (const query of examples) {
+      const r = await hub.gql(query, {}, { token: analyst });
+      expect({ query, errors: r.body.errors }).toEqual({ query, errors: undefined });
+      expect(r.body.data.statistics.total).toEqual(expect.any(Number));
+    }
+  });
+
   it("returns counts only, never record ids or values", async () => {
     const r = await hub.gql(StatisticsDocument, { measure: "VICTIMS", groupBy: ["YEAR", "SEX", "AGE_BAND"] }, { token: analyst });
     const text = JSON.stringify(r.body);
@@ -271,5 +342,10 @@ describe.each(backends)("statistics on %s", (backend) => {
     expect(await statsError("CASES", ["YEAR"], { sex: "Feminine" })).toMatchObject({ message: "filter.sex: SEX applies to measure VICTIMS only" });
     expect(await statsError("CASES", ["YEAR"], { destinationCountry: "my" })).toMatchObject({ message: expect.stringMatching(/^filter\.destinationCountry: /) });
     expect(await statsError("CASES", ["YEAR"], { year: 12 })).toMatchObject({ message: expect.stringMatching(/^filter\.year: /) });
+    expect(await statsError("CASES", ["RECEIVING_AGENCY"])).toMatchObject({ message: "groupBy[0]: RECEIVING_AGENCY applies to measure OPEN_REFERRALS only" });
+    expect(await statsError("OPEN_REFERRALS", ["SEX"])).toMatchObject({ message: "groupBy[0]: SEX applies to measure VICTIMS only" });
+    expect(await statsError("OPEN_REFERRALS", ["YEAR"], { sourceAgency: "POLDA-KALBAR" })).toMatchObject({ message: "filter.sourceAgency: SOURCE_AGENCY applies to measures CASES, VICTIMS only" });
+    expect(await statsError("VICTIMS", ["YEAR"], { waitingDays: "DAYS_0_7" })).toMatchObject({ message: "filter.waitingDays: WAITING_DAYS applies to measure OPEN_REFERRALS only" });
+    expect(await statsError("OPEN_REFERRALS", ["WAITING_DAYS"], { receivingAgency: "shelter a" })).toMatchObject({ message: expect.stringMatching(/^filter\.receivingAgency: /) });
   });
 });
