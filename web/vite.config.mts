@@ -20,9 +20,10 @@ export default defineConfig({
     // Monaco (GraphiQL's editor) is large and loads on /graphiql only.
     chunkSizeWarningLimit: 5000,
     rollupOptions: {
-      // GraphiQL's UI libraries carry React Server Components' "use client" markers, meaningless here.
+      // GraphiQL and its UI libraries carry React directives ("use client", "use no memo") that mean
+      // nothing in a plain bundle; Rollup drops them with a warning per file.
       onwarn(warning, warn) {
-        if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes('"use client"')) return;
+        if (warning.code === "MODULE_LEVEL_DIRECTIVE" && /"use (client|no memo)"/.test(warning.message)) return;
         warn(warning);
       },
       input: {

@@ -127,6 +127,9 @@ describe("GraphiQL in Chromium", () => {
     const text = (await page.evaluate(() => document.body.textContent ?? "")).replace(/\s+/g, "");
     const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
     expect(secrets.filter((s) => dom.includes(s) || text.includes(s.replace(/\s+/g, "")) || storage.includes(s))).toEqual([]);
+    // GraphiQL's tabs and history live in sessionStorage (gone with the tab), none in localStorage.
+    expect(await page.evaluate(() => Object.keys(sessionStorage).some((k) => k.startsWith("graphiql:")))).toBe(true);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("graphiql")))).toEqual([]);
   });
 
   it("has no serious accessibility violations in the page's own parts; loads nothing remote; logs no error", async () => {

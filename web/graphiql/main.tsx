@@ -55,9 +55,13 @@ const fetcher: Fetcher = async (params, opts) => {
   }
 };
 
-/** GraphiQL keeps its tabs in localStorage under these keys; removing them brings the examples back. */
+// GraphiQL keeps its tabs, history (queries and variables: a NIK searched for, say) and settings
+// in the tab's sessionStorage, like the token: gone when the tab closes, on a shared machine too.
+const storage = window.sessionStorage;
+
+/** Removing GraphiQL's keys brings the example tabs back. */
 function forgetTabs(): void {
-  for (const key of Object.keys(localStorage)) if (key.startsWith("graphiql:")) localStorage.removeItem(key);
+  for (const key of Object.keys(storage)) if (key.startsWith("graphiql:")) storage.removeItem(key);
 }
 
 function Explorer() {
@@ -80,7 +84,7 @@ function Explorer() {
       {token ? (
         <section className="graphiql-frame" aria-label={t("editor")}>
           {/* Another token means another view of the hub: remount so GraphiQL asks for the schema again. */}
-          <GraphiQL key={`${token}#${generation}`} fetcher={fetcher} defaultTabs={EXAMPLES} defaultEditorToolsVisibility isHeadersEditorEnabled forcedTheme="light" />
+          <GraphiQL key={`${token}#${generation}`} fetcher={fetcher} storage={storage} defaultTabs={EXAMPLES} defaultEditorToolsVisibility isHeadersEditorEnabled forcedTheme="light" />
         </section>
       ) : (
         // Without a token the hub answers nothing, not even the schema (401).
