@@ -146,6 +146,6 @@ describe.each(backends)("migrations on %s", (backend) => {
     expect(await db.raw.query(locks)).toEqual([{ n: 0 }]);
     const answers = await Promise.all(Array.from({ length: 8 }, () => db.raw.query<{ one: number }>(`SELECT 1 AS one`)));
     expect(answers).toEqual(Array.from({ length: 8 }, () => [{ one: 1 }]));
-    expect(await db.prisma.region.count()).toBe(0);
+    expect(await db.prisma.region.count()).toBe(91_599); // the reference regions every migrated database has
   });
 });

@@ -215,7 +215,7 @@ describe("BP3MI subgraph when BP3MI's REST service is down", () => {
       expect((await fetch(`${base}/readyz`)).status).toBe(503);
       const t = tokenFor("bp3mi-officer");
       const token = await signPrincipalToken(gateway, { ...t, subject: "x", issuer: "test" } as Principal, "bp3mi");
-      const rep = { __typename: "Person", id: "p", documents: [{ type: "NIK", number: "6101814711770001" }], identityProtected: false };
+      const rep = { __typename: "Person", id: "p", documents: [{ type: "NIK", number: "6101094711770001" }], identityProtected: false };
       const r = await post(bp3mi.url, { query: PLACEMENTS, variables: { r: [rep] } }, token);
       expect(r.body.data._entities[0].bp3miPlacements).toBeNull();
       expect(r.body.errors[0].extensions.code).toBe("SERVICE_UNAVAILABLE");

@@ -7,13 +7,13 @@ export { RegionLevelEnum };
 
 export const RegionType = builder.prismaObject("Region", {
   description:
-    "An administrative region identified by its kode wilayah (Kepmendagri 300.2.2-2430/2025). Codes are dotted: 61, 61.03, 61.03.21, 61.03.21.2001.",
+    "An administrative region identified by its kode wilayah (Kemendagri numbering; all Indonesia, docs/reference-data.md). Codes are dotted: 61, 61.03, 61.03.21, 61.03.21.2001.",
   fields: (t) => ({
     code: t.exposeString("code", { nullable: false, description: "Kode wilayah, dotted form (61, 61.03, 61.03.21, 61.03.21.2001)." }),
     name: t.exposeString("name", { nullable: false, description: "Official name, e.g. Kabupaten Sanggau, Entikong." }),
     level: t.expose("level", { type: RegionLevelEnum, nullable: false, description: "Administrative level, implied by the number of code segments." }),
     codeSystem: t.exposeString("codeSystem", { nullable: false, description: "Code list the code comes from: KEMENDAGRI. Other numberings found on the web differ and are never mixed in." }),
-    codeVersion: t.exposeString("codeVersion", { nullable: false, description: "Version of the code list (Kepmendagri number, e.g. 300.2.2-2430/2025)." }),
+    codeVersion: t.exposeString("codeVersion", { nullable: false, description: "Reference-data release the code's name and parent come from, e.g. idn-area-data@4.0.1 (docs/reference-data.md)." }),
     parent: t.relation("parent", { description: "The region one level up; null for a province." }),
     children: t.relation("children", {
       nullable: false,

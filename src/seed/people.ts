@@ -7,7 +7,7 @@ import { serviceAccount, type SeedContext } from "./context";
 import { personName, nickname, foreignName, type NameGroup } from "./names";
 import { passportNumber, type NikSex } from "./nik";
 import type { Rng } from "./prng";
-import { districtsIn, regionName, villagesIn } from "./regions";
+import { DISTRICTS, districtsIn, regionName, villagesIn } from "./regions";
 
 export interface Identity {
   fullName: string;
@@ -47,7 +47,13 @@ function phone(rng: Rng): string {
   return `+62${rng.pick(MOBILE_PREFIXES)}${String(rng.int(0, 99_999_999)).padStart(8, "0")}`;
 }
 
+/**
+ * A kecamatan of the province. In Kalbar about one person in eight comes from a border kecamatan
+ * with a PLBN (as many as in the demo's earlier, shorter kecamatan list), so border passes (PLB)
+ * and border early warnings appear at every scale; otherwise any of its 174 kecamatan.
+ */
 export function pickDistrict(rng: Rng, province: "61" | "63"): string {
+  if (province === "61" && rng.chance(0.12)) return rng.pick(DISTRICTS).code;
   return rng.pick(districtsIn(province)).code;
 }
 

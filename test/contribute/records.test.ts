@@ -459,11 +459,11 @@ describe.each(backends)("contribution mutations on %s", (backend) => {
       ).contributeBorderCrossing.result;
       expect(errorKeys(r)).toEqual(["crossedAt:DATE_IN_FUTURE", "documentType:REQUIRED", "postName:REQUIRED"]);
       const w = data(
-        await hub.gql(ContributeEarlyWarningReportDocument, { input: { externalId: uid("LTSA"), sourceSystem: "LTSA-DESK", source: "COMMUNITY", regionCode: "64.01", reportedAt: "2026-01-01T00:00:00Z", description: " " } }, { token: tok.ltsa }),
+        await hub.gql(ContributeEarlyWarningReportDocument, { input: { externalId: uid("LTSA"), sourceSystem: "LTSA-DESK", source: "COMMUNITY", regionCode: "64.99", reportedAt: "2026-01-01T00:00:00Z", description: " " } }, { token: tok.ltsa }),
       ).contributeEarlyWarningReport.result;
       expect(errorKeys(w)).toEqual(["description:OUT_OF_RANGE"]);
       const w2 = data(
-        await hub.gql(ContributeEarlyWarningReportDocument, { input: { externalId: uid("LTSA"), sourceSystem: "LTSA-DESK", source: "COMMUNITY", regionCode: "64.01", reportedAt: "2026-01-01T00:00:00Z", description: "ok" } }, { token: tok.ltsa }),
+        await hub.gql(ContributeEarlyWarningReportDocument, { input: { externalId: uid("LTSA"), sourceSystem: "LTSA-DESK", source: "COMMUNITY", regionCode: "64.99", reportedAt: "2026-01-01T00:00:00Z", description: "ok" } }, { token: tok.ltsa }),
       ).contributeEarlyWarningReport.result;
       expect(errorKeys(w2)).toEqual(["regionCode:UNKNOWN_REGION"]);
     });
