@@ -8,10 +8,11 @@ module.exports = {
   testEnvironment: "node",
   transform: {
     "^.+\\.ts$": swc("typescript"),
-    // jose 6 ships ESM only; Jest's CommonJS runtime needs it transformed.
+    // jose 6 and content-disposition 1 (under @fastify/static) ship ESM only; Jest's CommonJS
+    // runtime needs them transformed.
     "^.+\\.m?js$": swc("ecmascript"),
   },
-  transformIgnorePatterns: ["/node_modules/(?!jose/)"],
+  transformIgnorePatterns: ["/node_modules/(?!(jose|content-disposition)/)"],
   testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/src/**/*.test.ts", "<rootDir>/examples/**/*.test.ts"],
   testTimeout: 120000,
   globalSetup: "<rootDir>/test/support/global-setup.ts",

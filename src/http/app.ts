@@ -1,5 +1,5 @@
 // Builds the hub's Fastify application: request ids, draining, CORS, body parsing with its 413,
-// health routes, /graphql, JSON errors and 404s. Extra Fastify plugins (metrics, pages) come in
+// health routes, /graphql, the web pages, JSON errors and 404s. Extra Fastify plugins (metrics) come in
 // through `plugins` (HubServerOptions.fastifyPlugins); nothing here listens.
 import type { JSONWebKeySet, JWTVerifyGetKey } from "jose";
 import type { AuditCheckpointer } from "../audit/checkpointer";
@@ -17,6 +17,7 @@ import { corsPolicy } from "./cors";
 import { federationAuditRoute } from "./federation-audit";
 import { graphqlRoute } from "./graphql-route";
 import { healthRoutes } from "./health";
+import { webPages } from "./web-pages";
 import type { InFlight } from "./in-flight";
 import type { HttpLimits } from "./limits";
 import { echoRequestId, requestId } from "./request-id";
@@ -42,6 +43,8 @@ export interface HttpAppOptions {
   auditCheckpointer?: AuditCheckpointer;
   /** The gateway's public keys: subgraphs' audit hand-offs (POST /federation/audit) are accepted when set. */
   gatewayKeys?: JSONWebKeySet | JWTVerifyGetKey;
+  /** The built web pages (src/http/web-pages.ts). @default web/dist */
+  webDir?: string;
 }
 
 const PUBLIC_DURING_DRAIN = new Set(["/healthz", "/readyz"]);
@@ -78,6 +81,7 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
   // Before the hub's routes, so a plugin's hooks (fastify-plugin) see every route.
   for (const plugin of o.plugins ?? []) await app.register(plugin);
   healthRoutes(app, { db: o.db, draining: o.draining });
+  await app.register(webPages, { dir: o.webDir });
   graphqlRoute(app, o);
   federationAuditRoute(app, { db: o.db, gatewayKeys: o.gatewayKeys, auditCheckpointer: o.auditCheckpointer });
 

@@ -1,0 +1,23 @@
+// /graphiql: placeholder until the explorer lands (next commit on this branch).
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import "../shared/style.css";
+import { PageShell } from "../shared/PageShell";
+import { SignIn } from "../shared/SignIn";
+import { useLang } from "../shared/hooks";
+import { t } from "../shared/i18n";
+
+function Page() {
+  useLang();
+  return (
+    <PageShell page="graphiql" title={t("nav.graphiql")}>
+      <SignIn />
+    </PageShell>
+  );
+}
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <Page />
+  </StrictMode>,
+);
