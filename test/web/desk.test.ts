@@ -4,6 +4,8 @@
 // (read back through the API with the same token), the forms speak Bahasa Indonesia and show the
 // hub's own field errors, and axe finds nothing serious. Browser behaviour does not depend on the
 // database, so this runs on PGlite only (CI time).
+import fs from "node:fs";
+import path from "node:path";
 import type { Browser } from "playwright-core";
 import { seedDemo } from "../../src/seed/demo";
 import { DESK_SITUATIONS } from "../../src/seed/desk-situations";
@@ -95,6 +97,8 @@ describe("desk lookup", () => {
   it("has no serious accessibility violations, loads nothing remote and logs no error; screenshots", async () => {
     await lookUp(page, "NIK", DESK_SITUATIONS[2]!.nik);
     expect(await axeSerious(page)).toEqual([]);
+    // The shot starts at the lookup form, so the verdict is in it.
+    await page.evaluate(() => document.querySelector("[data-testid=lookup-form]")?.closest("section")?.scrollIntoView());
     await screenshots(page, "desk");
     await page.setViewportSize({ width: 390, height: 844 });
     // Usable at phone width: nothing wider than the screen but the scrollable placements table.
@@ -104,6 +108,15 @@ describe("desk lookup", () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     expect(page.problems).toEqual([]);
   });
+});
+
+it("docs/desk.md's lookup runs as printed and reports the masked document numbers", async () => {
+  const doc = fs.readFileSync(path.join(__dirname, "../../docs/desk.md"), "utf8");
+  const query = /```graphql\n([\s\S]*?)```/.exec(doc)![1]!;
+  const r = await hub.gql(query, { type: "NIK", number: DESK_SITUATIONS[0]!.nik }, { token });
+  expect(r.body.errors).toBeUndefined();
+  expect(r.body.data.persons[0].placements[0].p3mi.licenceStatus).toBe("ACTIVE");
+  expect((r.body as { extensions?: { masked?: string[] } }).extensions?.masked).toContain("persons.0.documents.0.number");
 });
 
 describe("what the policy hides never reaches the DOM", () => {

@@ -30,7 +30,7 @@ function Value({ value, masked }: { value: ReactNode; masked: boolean }) {
   return (
     <span className="masked" data-masked="true" title={t("masked")}>
       {value}
-      <span className="visually-hidden"> ({t("masked")})</span>
+      <small className="masked-label"> ({t("masked")})</small>
     </span>
   );
 }
@@ -111,7 +111,7 @@ function PersonPanel({ person, index, masked }: { person: Person; index: number;
           </ul>
         </dd>
       </dl>
-      {masked.size ? <p className="help">{t("masked.note", { lock: "🔒" })}</p> : null}
+      {masked.size ? <p className="help">{t("masked.note")}</p> : null}
     </section>
   );
 }
