@@ -11,7 +11,8 @@ import { performance } from "node:perf_hooks";
 import { contributeBatch, type ContributeOptions } from "../src/contribute";
 import { openDatabase, type Database } from "../src/db/database";
 import { applyMigrations } from "../src/db/migrations";
-import { seedRegions } from "../src/seed/demo";
+import { bundledSource } from "../src/regions/source";
+import { syncRegions } from "../src/regions/sync";
 
 export const BENCH_AGENCY = "BENCH-KALBAR";
 /** Records per group; a batch of 1,000 is 100 groups. */
@@ -52,7 +53,7 @@ export function mixedBatch(prefix: string, seed: number, n = 1000): Record<strin
 
 /** Regions and the bench agency's own Organization (the referrals' sender). Idempotent. */
 export async function prepareBenchDatabase(db: Database): Promise<void> {
-  if ((await db.prisma.region.count()) === 0) await seedRegions(db.prisma);
+  await syncRegions(db.raw, bundledSource());
   await db.prisma.organization.upsert({
     where: { code: BENCH_AGENCY },
     create: { code: BENCH_AGENCY, name: "Bench agency", kind: "AGENCY", agencyType: "MIGRANT_WORKER_AGENCY", sourceAgency: BENCH_AGENCY, sourceSystem: "BENCH", externalId: "self", contributedBy: "bench" },

@@ -1,4 +1,4 @@
-// CLI entry: tppo-hub serve | gateway | compose | migrate | seed | token | print-schema | audit | policy
+// CLI entry: tppo-hub serve | gateway | compose | migrate | regions | seed | token | print-schema | audit | policy
 import fs from "node:fs";
 import path from "node:path";
 import { Command, Option } from "commander";
@@ -24,7 +24,7 @@ function fail(err: unknown): never {
     code === "EADDRINUSE" ? " (port in use: set PORT)" :
     code === "EACCES" ? " (not allowed to listen there: set PORT or HOST)" :
     undefined;
-  if (advice !== undefined || name === "ConfigError" || name === "PendingMigrationsError" || name === "DataDirLockedError" || err instanceof CliError) {
+  if (advice !== undefined || name === "ConfigError" || name === "PendingMigrationsError" || name === "DataDirLockedError" || name === "RegionSourceError" || err instanceof CliError) {
     process.stderr.write(`tppo-hub: ${msg}${advice ?? ""}\n`);
     process.exit(1);
   }
@@ -122,15 +122,50 @@ program
 
 program
   .command("migrate")
-  .description("Apply pending migrations (prisma/migrations) to the configured database")
+  .description("Apply pending migrations (prisma/migrations) to the configured database, then load the reference regions (regions sync)")
   .action(async () => {
     const { openConfiguredDatabase } = require("./db/open") as typeof import("./db/open");
     const { applyMigrations } = require("./db/migrations") as typeof import("./db/migrations");
+    const { bundledSource } = require("./regions/source") as typeof import("./regions/source");
+    const { describeSync, syncRegions } = require("./regions/sync") as typeof import("./regions/sync");
     const cfg = config();
     const db = await openConfiguredDatabase(cfg);
     try {
       const applied = await applyMigrations(db.raw);
       process.stdout.write(applied.length ? `Applied: ${applied.join(", ")}\n` : "Database is up to date.\n");
+      process.stdout.write(`${describeSync(await syncRegions(db.raw, bundledSource()))}\n`);
+    } finally {
+      await db.close();
+    }
+  });
+
+const regionsCmd = program.command("regions").description("Reference data: kode wilayah (docs/reference-data.md)");
+regionsCmd
+  .command("sync")
+  .description("Load the administrative areas of Indonesia from idn-area-data (or --dir) into the configured database; a version already loaded is skipped")
+  .option("--dir <dir>", "a newer release: directory with provinces.csv, regencies.csv, districts.csv, villages.csv")
+  .option("--dataset-version <version>", "version of the --dir release (required with --dir)")
+  .option("--dataset <name>", "dataset name of the --dir release", "idn-area-data")
+  .option("--allow-older", "apply even when a newer version of the dataset was loaded")
+  .action(async (opts: { dir?: string; datasetVersion?: string; dataset: string; allowOlder?: boolean }) => {
+    const { openConfiguredDatabase, PendingMigrationsError } = require("./db/open") as typeof import("./db/open");
+    const { applyMigrations, migrationStatus } = require("./db/migrations") as typeof import("./db/migrations");
+    const { bundledSource } = require("./regions/source") as typeof import("./regions/source");
+    const { describeSync, syncRegions } = require("./regions/sync") as typeof import("./regions/sync");
+    if (opts.dir && !opts.datasetVersion) throw new CliError("--dir needs --dataset-version (e.g. --dataset-version 4.1.0)");
+    if (!opts.dir && opts.datasetVersion) throw new CliError("--dataset-version goes with --dir");
+    const source = opts.dir ? { dataset: opts.dataset, version: opts.datasetVersion!, dir: path.resolve(opts.dir) } : bundledSource();
+    const cfg = config();
+    const db = await openConfiguredDatabase(cfg);
+    try {
+      // As at `serve`: the embedded database migrates itself; PostgreSQL must be migrated (`tppo-hub migrate`).
+      if (db.kind === "pglite") await applyMigrations(db.raw);
+      else {
+        const { pending } = await migrationStatus(db.raw);
+        if (pending.length) throw new PendingMigrationsError(pending);
+      }
+      const result = await syncRegions(db.raw, source, { allowOlder: opts.allowOlder });
+      process.stdout.write(`${describeSync(result)}\n`);
     } finally {
       await db.close();
     }

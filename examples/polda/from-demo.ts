@@ -5,7 +5,7 @@
 // deterministically.
 import crypto from "node:crypto";
 import type { DemoRecords } from "../../src/seed/records";
-import { REGENCIES } from "../../src/seed/regions";
+import { regenciesIn } from "../../src/seed/regions";
 import type { LaporanRow, SatkerRow, Tahap, TahapRow } from "./register";
 
 export const POLDA_AGENCY = "POLDA-KALBAR";
@@ -14,7 +14,7 @@ export const POLDA_AGENCY = "POLDA-KALBAR";
 const DIRECTORATE: SatkerRow = { kode_satker: "DITRESKRIMUM", nama_satker: "Subdit IV Renakta Ditreskrimum Polda Kalbar", kode_wilayah: "61" };
 export const SATKER: readonly SatkerRow[] = [
   DIRECTORATE,
-  ...REGENCIES.filter((r) => r.code.startsWith("61.")).map((r) => {
+  ...regenciesIn("61").map((r) => {
     const kota = r.name.startsWith("Kota ");
     const place = r.name.replace(/^(Kabupaten|Kota) /, "");
     return {

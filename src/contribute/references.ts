@@ -16,7 +16,7 @@ import type { OrganizationKind } from "../generated/prisma/enums.ts";
 import { documentKey, documentNumberProblem, normalizeDocumentNumber } from "../domain/identity-documents";
 import { parseNik } from "../domain/nik";
 import type { Env } from "./env";
-import { fieldError } from "./result";
+import { fieldError, nikRegionMessage } from "./result";
 import type { PersonRef, RecordRef } from "./schema-kit";
 import { lockKey } from "./store";
 
@@ -100,7 +100,7 @@ async function personByDocument(env: Env, path: Path, d: NonNullable<PersonRef["
     }
     const regency = await tx.region.findUnique({ where: { code: parsed.parts.regency }, select: { code: true } });
     if (!regency) {
-      env.errors.push(fieldError([...path, "number"], "NIK_REGION", `The NIK's kabupaten/kota ${parsed.parts.regency} is not a known kode wilayah.`));
+      env.errors.push(fieldError([...path, "number"], "NIK_REGION", nikRegionMessage(parsed.parts.regency)));
       return null;
     }
   } else {

@@ -89,6 +89,12 @@ export class RecordRejected extends Error {
   }
 }
 
+/** How an unknown kode wilayah gets fixed when it is a real one: the hub lacks the reference regions. */
+const REGIONS_FIX = "If the code is real, the hub's reference regions are missing or out of date: an administrator runs `tppo-hub regions sync` (docs/reference-data.md).";
+
+export const unknownRegionMessage = (code: string) => `Kode wilayah ${code} is not known to the hub. ${REGIONS_FIX}`;
+export const nikRegionMessage = (regency: string) => `The NIK's kabupaten/kota ${regency} is not a known kode wilayah. ${REGIONS_FIX}`;
+
 export const fieldError = (path: (string | number)[], code: FieldErrorCode, message: string): FieldError => ({
   path: path.map(String),
   code,

@@ -1,6 +1,6 @@
 // The provenance upsert every record type shares: keyed by (caller's agency, externalId), so an
 // agency can only ever create or change its own records; unchanged input writes nothing.
-import { fieldError, RecordRejected, type ContributionStatus } from "./result";
+import { fieldError, RecordRejected, unknownRegionMessage, type ContributionStatus } from "./result";
 import type { Env, Tx } from "./env";
 import type { Provenance } from "./schema-kit";
 
@@ -137,7 +137,7 @@ export async function checkRegions(env: Env, codes: Array<[path: (string | numbe
   const found = await env.tx.region.findMany({ where: { code: { in: [...new Set(wanted.map((c) => c[1]))] } }, select: { code: true } });
   const known = new Set(found.map((r) => r.code));
   for (const [path, code] of wanted) {
-    if (!known.has(code)) env.errors.push(fieldError(path, "UNKNOWN_REGION", `Kode wilayah ${code} is not known to the hub (Kemendagri 300.2.2-2430/2025).`));
+    if (!known.has(code)) env.errors.push(fieldError(path, "UNKNOWN_REGION", unknownRegionMessage(code)));
   }
 }
 

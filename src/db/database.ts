@@ -10,6 +10,7 @@ import { lockDataDir } from "./data-dir-lock";
 import { copyFromStdin } from "./pg-copy";
 import { copyStatement, type RawDatabase, type RawSession } from "./raw-sql";
 import { releaseOnFailedClose } from "./release-on-failed-close";
+import type { PGlite as PGliteInstance } from "@electric-sql/pglite" with { "resolution-mode": "import" };
 
 export type DatabaseKind = "pglite" | "postgres";
 
@@ -173,22 +174,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     throw err;
   });
   const prisma = new PrismaClient({ adapter: counting(new PrismaPGlite(client as never) as unknown as SqlDriverAdapterFactory, counter) });
-  const raw: RawDatabase = {
-    exec: async (sql) => {
-      await client.exec(sql);
-    },
-    query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params as unknown[])).rows,
-    // PGlite has one connection: while the transaction runs, every other caller (Prisma too) waits.
-    transaction: (fn) =>
-      client.transaction((tx) =>
-        fn({
-          exec: async (sql) => void (await tx.exec(sql)),
-          query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params as unknown[])).rows,
-          // PGlite reads COPY input from the blob attached to the query, named /dev/blob.
-          copyFrom: async (table, columns, data) => void (await tx.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([data]) })),
-        }),
-      ),
-  };
+  const raw = pgliteRaw(client);
   return {
     kind: "pglite",
     prisma,
@@ -208,5 +194,25 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       await client.close();
       lock?.release();
     },
+  };
+}
+
+/** The raw driver over a PGlite instance (also for test images built without Prisma). */
+export function pgliteRaw(client: PGliteInstance): RawDatabase {
+  return {
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params as unknown[])).rows,
+    // PGlite has one connection: while the transaction runs, every other caller (Prisma too) waits.
+    transaction: (fn) =>
+      client.transaction((tx) =>
+        fn({
+          exec: async (sql) => void (await tx.exec(sql)),
+          query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params as unknown[])).rows,
+          // PGlite reads COPY input from the blob attached to the query, named /dev/blob.
+          copyFrom: async (table, columns, data) => void (await tx.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([data]) })),
+        }),
+      ),
   };
 }

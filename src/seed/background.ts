@@ -9,7 +9,7 @@ import { addPerson, indonesianIdentity, nikDocument, passportDocument, pickDistr
 import { CITIES, type Modus } from "./profiles";
 import { addDays, birthDateForAge, randomDay, REFERENCE_DATE, utcDate } from "./prng";
 import { addReferrals } from "./referrals";
-import { villagesIn } from "./synthetic-regions";
+import { villagesIn } from "./regions";
 
 /** Kabupaten whose LTSA desk is Entikong's (the eastern border corridor); the rest go to Pontianak. */
 const ENTIKONG_DESK = ["61.01", "61.03", "61.05", "61.06", "61.07", "61.09", "61.10"];

@@ -204,7 +204,7 @@ export function addCase(ctx: SeedContext, caseNo: number, pool: SuspectPool): vo
   addAssignments(ctx, { caseId, province, caseManager, managedFrom: addDays(caseAt, rng.int(1, 10)) }, legal);
   for (const part of [...victimParts, ...participants]) ctx.batch.caseParticipants.push(participantRow(ctx, part, { caseId, police, at: caseAt }));
   const lastChange = recordedAt(ctx, legal.lastChange);
-  const recruitmentRegion = province === "61" ? rng.weighted([[originDistrict, 60], ["61.03.21", 25], ["61.71.81", 15]] as const) : rng.weighted([[originDistrict, 75], ["63.71.81", 25]] as const);
+  const recruitmentRegion = province === "61" ? rng.weighted([[originDistrict, 60], ["61.03.21", 25], ["61.71.03", 15]] as const) : rng.weighted([[originDistrict, 75], ["63.71.04", 25]] as const);
   ctx.batch.cases.push({
     id: caseId,
     title: `${p.label} — ${regencyName(originDistrict)} ${identifiedAt.getUTCFullYear()}`,

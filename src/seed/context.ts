@@ -4,8 +4,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { NikAllocator } from "./nik";
 import type { OrgIndex } from "./organizations";
 import { Rng } from "./prng";
-import { DISTRICTS } from "./regions";
-import { SYNTHETIC_DISTRICTS } from "./synthetic-regions";
+import { DEMO_PROVINCES, districtsIn } from "./regions";
 
 export interface Batch {
   persons: Prisma.PersonCreateManyInput[];
@@ -51,7 +50,7 @@ export class SeedContext {
   readonly rng: Rng;
   /** Record ids: a separate stream, so ids do not shift when attribute logic draws more numbers. */
   readonly ids: Rng;
-  readonly nik = new NikAllocator([...DISTRICTS, ...SYNTHETIC_DISTRICTS].map((d) => d.code));
+  readonly nik = new NikAllocator(DEMO_PROVINCES.flatMap((p) => districtsIn(p).map((d) => d.code)));
   private passports = 0;
   private readonly seqs = new Map<string, number>();
   batch: Batch = emptyBatch();

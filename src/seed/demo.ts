@@ -17,39 +17,14 @@ import { copyText } from "./copy-text";
 import { DEMO_MARKER, type OrgSeed } from "./organizations";
 import { progressLog, type SeedProgress } from "./progress";
 import { CASES_PER_SCALE, demoChunks, demoOrganizations } from "./records";
-import { DISTRICTS, PROVINCES, REGENCIES, levelOf, parentOf, type RegionSeed } from "./regions";
-import { SYNTHETIC_DISTRICTS, SYNTHETIC_VILLAGES } from "./synthetic-regions";
+import { bundledSource, codeVersionOf, type RegionRow } from "../regions/source";
+import { demoRegions } from "./regions";
 
 export { CASES_PER_SCALE } from "./records";
-/** Rows per createMany statement (bind parameters) for the reference regions. */
-const ROWS_PER_INSERT = 1000;
 /** True when the database holds no organizations, persons or cases (reference regions may exist). */
 export async function isEmpty(prisma: PrismaClient): Promise<boolean> {
   const [orgs, persons, cases] = await Promise.all([prisma.organization.count(), prisma.person.count(), prisma.case.count()]);
   return orgs === 0 && persons === 0 && cases === 0;
-}
-
-async function insertRegions(prisma: PrismaClient, rows: readonly RegionSeed[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await prisma.region.createMany({
-      data: rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({ code: r.code, name: r.name, level: levelOf(r.code), parentCode: parentOf(r.code) })),
-      skipDuplicates: true,
-    });
-  }
-}
-
-/** The real Kemendagri regions (provinces, kabupaten/kota, PLBN kecamatan). */
-export async function seedRegions(prisma: PrismaClient): Promise<number> {
-  const all = [...PROVINCES, ...REGENCIES, ...DISTRICTS];
-  await insertRegions(prisma, all);
-  return all.length;
-}
-
-/** The demo's synthetic kecamatan and desa/kelurahan (synthetic-regions.ts); parents first. */
-export async function seedSyntheticRegions(prisma: PrismaClient): Promise<number> {
-  await insertRegions(prisma, SYNTHETIC_DISTRICTS);
-  await insertRegions(prisma, SYNTHETIC_VILLAGES);
-  return SYNTHETIC_DISTRICTS.length + SYNTHETIC_VILLAGES.length;
 }
 
 /** Table of each batch key (Prisma model names are the table names: the schema has no @@map). */
@@ -78,13 +53,17 @@ async function copyRows(tx: RawSession, table: string, rows: readonly object[]):
   await tx.copyFrom(table, columns, data);
 }
 
-/** All demo regions, parents in the same statement (foreign keys are checked at its end); ones already there are kept. */
-async function insertDemoRegions(tx: RawSession, rows: readonly RegionSeed[]): Promise<void> {
+/**
+ * The demo's regions (Kalbar and Kalsel, regions.ts), parents in the same statement (foreign keys
+ * are checked at its end). A migrated database has them all already (src/regions/sync.ts); this
+ * keeps the seed whole on one that was not synced, and leaves rows already there as they are.
+ */
+async function insertDemoRegions(tx: RawSession, rows: readonly RegionRow[]): Promise<void> {
   await tx.query(
-    `INSERT INTO "Region" ("code", "name", "level", "parentCode")
-     SELECT r.code, r.name, r.level::"RegionLevel", r.parent FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS r(code, name, level, parent)
+    `INSERT INTO "Region" ("code", "name", "level", "parentCode", "codeVersion")
+     SELECT r.code, r.name, r.level::"RegionLevel", r.parent, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS r(code, name, level, parent)
      ON CONFLICT ("code") DO NOTHING`,
-    [rows.map((r) => r.code), rows.map((r) => r.name), rows.map((r) => levelOf(r.code)), rows.map((r) => parentOf(r.code))],
+    [rows.map((r) => r.code), rows.map((r) => r.name), rows.map((r) => r.level), rows.map((r) => r.parentCode), codeVersionOf(bundledSource())],
   );
 }
 
@@ -144,7 +123,7 @@ export async function seedDemo(db: SeedTarget, opts: SeedOptions): Promise<Recor
   const counts: Record<string, number> = {};
   await db.raw.transaction(async (tx) => {
     // Regions first (organizations and records name them); those already there are kept.
-    const regions = [...PROVINCES, ...REGENCIES, ...DISTRICTS, ...SYNTHETIC_DISTRICTS, ...SYNTHETIC_VILLAGES];
+    const regions = demoRegions();
     await insertDemoRegions(tx, regions);
     counts.regions = regions.length;
     await withConstraintsBuiltAfterLoad(tx, LOADED_TABLES, async () => {

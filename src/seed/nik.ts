@@ -25,16 +25,17 @@ const DAYS = Math.ceil((Date.UTC(FIRST_YEAR + YEARS, 0, 1) - EPOCH) / DAY_MS);
 
 /**
  * Hands out unique NIKs: serials count up per (kecamatan, birth date, sex), the way Dukcapil
- * numbers people registered on the same day. Memory is fixed by the number of kecamatan
- * (2 bytes per kecamatan x day x sex, about 146 KB per kecamatan), not by the number of persons.
+ * numbers people registered on the same day. Memory is fixed by the number of kecamatan used
+ * (2 bytes per day x sex, about 146 KB per kecamatan, allocated when it gets its first NIK), not
+ * by the number of persons.
  */
 export class NikAllocator {
   private readonly index = new Map<string, number>();
-  private readonly serials: Uint16Array;
+  private readonly serials: (Uint16Array | undefined)[];
 
   constructor(districtCodes: readonly string[]) {
     districtCodes.forEach((c, i) => this.index.set(c, i));
-    this.serials = new Uint16Array(districtCodes.length * DAYS * 2);
+    this.serials = new Array<Uint16Array | undefined>(districtCodes.length);
   }
 
   next(districtCode: string, birthDate: Date, sex: NikSex): string {
@@ -42,10 +43,11 @@ export class NikAllocator {
     if (d === undefined) throw new Error(`unknown kecamatan for NIK: ${districtCode}`);
     const day = Math.floor((birthDate.getTime() - EPOCH) / DAY_MS);
     if (day < 0 || day >= DAYS) throw new Error(`birth date outside ${FIRST_YEAR}-${FIRST_YEAR + YEARS - 1}`);
-    const slot = (d * DAYS + day) * 2 + (sex === "Feminine" ? 1 : 0);
-    const serial = this.serials[slot]! + 1;
+    const serials = (this.serials[d] ??= new Uint16Array(DAYS * 2));
+    const slot = day * 2 + (sex === "Feminine" ? 1 : 0);
+    const serial = serials[slot]! + 1;
     if (serial > 9999) throw new Error(`NIK serials exhausted for ${districtCode} ${birthDate.toISOString().slice(0, 10)}`);
-    this.serials[slot] = serial;
+    serials[slot] = serial;
     return formatNik(districtCode, birthDate, sex, serial);
   }
 }

@@ -7,8 +7,7 @@ import { serviceAccount, type SeedContext } from "./context";
 import { personName, nickname, foreignName, type NameGroup } from "./names";
 import { passportNumber, type NikSex } from "./nik";
 import type { Rng } from "./prng";
-import { districtsIn, villagesIn } from "./synthetic-regions";
-import { REGENCIES } from "./regions";
+import { districtsIn, regionName, villagesIn } from "./regions";
 
 export interface Identity {
   fullName: string;
@@ -53,7 +52,7 @@ export function pickDistrict(rng: Rng, province: "61" | "63"): string {
 }
 
 export function regencyName(code: string): string {
-  return REGENCIES.find((r) => r.code === code.slice(0, 5))?.name ?? code;
+  return regionName(code.slice(0, 5));
 }
 
 /** An Indonesian identity registered in `districtCode` (a seeded kecamatan), with a unique NIK. */

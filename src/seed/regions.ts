@@ -1,57 +1,61 @@
-// Kode wilayah for Kalimantan Barat (61) and Kalimantan Selatan (63), Kemendagri numbering
-// (Kepmendagri 300.2.2-2430/2025). Provinces and kabupaten/kota are complete; kecamatan are
-// those with a PLBN. The demo adds synthetic kecamatan and desa/kelurahan: see synthetic-regions.ts.
+// The kode wilayah the demo uses: the real provinces, kabupaten/kota, kecamatan and desa/kelurahan
+// of Kalimantan Barat (61) and Kalimantan Selatan (63), read from the bundled reference dataset
+// (src/regions/source.ts, the same rows `tppo-hub regions sync` loads). Read on first use (a few
+// milliseconds: only those provinces' lines are parsed) and cached; the same dataset version gives
+// the same demo.
+import { bundledSource, readRegionSource, type RegionRow } from "../regions/source";
+
 export type RegionSeed = { code: string; name: string };
+export type DemoProvince = "61" | "63";
+export const DEMO_PROVINCES: readonly DemoProvince[] = ["61", "63"];
 
-export const PROVINCES: RegionSeed[] = [
-  { code: "61", name: "Kalimantan Barat" },
-  { code: "63", name: "Kalimantan Selatan" },
-];
-
-export const REGENCIES: RegionSeed[] = [
-  { code: "61.01", name: "Kabupaten Sambas" },
-  { code: "61.02", name: "Kabupaten Mempawah" },
-  { code: "61.03", name: "Kabupaten Sanggau" },
-  { code: "61.04", name: "Kabupaten Ketapang" },
-  { code: "61.05", name: "Kabupaten Sintang" },
-  { code: "61.06", name: "Kabupaten Kapuas Hulu" },
-  { code: "61.07", name: "Kabupaten Bengkayang" },
-  { code: "61.08", name: "Kabupaten Landak" },
-  { code: "61.09", name: "Kabupaten Sekadau" },
-  { code: "61.10", name: "Kabupaten Melawi" },
-  { code: "61.11", name: "Kabupaten Kayong Utara" },
-  { code: "61.12", name: "Kabupaten Kubu Raya" },
-  { code: "61.71", name: "Kota Pontianak" },
-  { code: "61.72", name: "Kota Singkawang" },
-  { code: "63.01", name: "Kabupaten Tanah Laut" },
-  { code: "63.02", name: "Kabupaten Kotabaru" },
-  { code: "63.03", name: "Kabupaten Banjar" },
-  { code: "63.04", name: "Kabupaten Barito Kuala" },
-  { code: "63.05", name: "Kabupaten Tapin" },
-  { code: "63.06", name: "Kabupaten Hulu Sungai Selatan" },
-  { code: "63.07", name: "Kabupaten Hulu Sungai Tengah" },
-  { code: "63.08", name: "Kabupaten Hulu Sungai Utara" },
-  { code: "63.09", name: "Kabupaten Tabalong" },
-  { code: "63.10", name: "Kabupaten Tanah Bumbu" },
-  { code: "63.11", name: "Kabupaten Balangan" },
-  { code: "63.71", name: "Kota Banjarmasin" },
-  { code: "63.72", name: "Kota Banjarbaru" },
-];
-
-/** Kecamatan with a PLBN (domain.md §3). */
-export const DISTRICTS: RegionSeed[] = [
-  { code: "61.01.09", name: "Sajingan Besar" },
+/**
+ * Kecamatan with a PLBN (domain.md §3): Aruk, Entikong, Nanga Badau, Jagoi Babang. Names as in the
+ * dataset (src/seed/regions.test.ts checks them).
+ */
+export const DISTRICTS: readonly RegionSeed[] = [
+  { code: "61.01.09", name: "Sajingan Besar" }, // PLBN Aruk
   { code: "61.03.21", name: "Entikong" },
-  { code: "61.06.14", name: "Batang Lupar" },
+  { code: "61.06.14", name: "Badau" }, // PLBN Nanga Badau
   { code: "61.07.07", name: "Jagoi Babang" },
 ];
 
-export function parentOf(code: string): string | null {
-  const i = code.lastIndexOf(".");
-  return i < 0 ? null : code.slice(0, i);
+type Demo = { rows: RegionRow[]; byCode: Map<string, RegionRow>; children: Map<string, RegionSeed[]> };
+let demo: Demo | undefined;
+
+function load(): Demo {
+  if (demo) return demo;
+  const rows = readRegionSource(bundledSource(), DEMO_PROVINCES.map((p) => `${p}.`));
+  const children = new Map<string, RegionSeed[]>();
+  for (const r of rows) {
+    if (r.parentCode === null) continue;
+    const list = children.get(r.parentCode) ?? [];
+    list.push({ code: r.code, name: r.name });
+    children.set(r.parentCode, list);
+  }
+  return (demo = { rows, byCode: new Map(rows.map((r) => [r.code, r])), children });
 }
 
-export function levelOf(code: string): "PROVINCE" | "REGENCY" | "DISTRICT" | "VILLAGE" {
-  const parts = code.split(".").length;
-  return parts === 1 ? "PROVINCE" : parts === 2 ? "REGENCY" : parts === 3 ? "DISTRICT" : "VILLAGE";
+/** Every region of the demo provinces, parents first. */
+export function demoRegions(): readonly RegionRow[] {
+  return load().rows;
+}
+
+/** The official name of a demo region (kabupaten/kota, kecamatan, ...), or the code itself if unknown. */
+export function regionName(code: string): string {
+  return load().byCode.get(code)?.name ?? code;
+}
+
+export function regenciesIn(province: DemoProvince): RegionSeed[] {
+  return load().children.get(province) ?? [];
+}
+
+/** Kecamatan the demo can place people in, by province, in code order. */
+export function districtsIn(province: DemoProvince): RegionSeed[] {
+  return regenciesIn(province).flatMap((r) => load().children.get(r.code) ?? []);
+}
+
+/** Desa/kelurahan of a kecamatan, in code order. */
+export function villagesIn(districtCode: string): RegionSeed[] {
+  return load().children.get(districtCode) ?? [];
 }

@@ -4,14 +4,12 @@
 // hook's own contract ("a failure throws, which rolls the record back too").
 import { contributeBatch, contributeRecord, type ContributeOptions } from "../../src/contribute";
 import type { Database } from "../../src/db/database";
-import { seedRegions } from "../../src/seed/demo";
 import { backends, freshDatabase } from "../support/hub";
 
 describe.each(backends)("record transactions on %s", (backend) => {
   let db: Database;
   beforeAll(async () => {
     db = await freshDatabase(backend);
-    await seedRegions(db.prisma);
     await db.prisma.organization.create({
       data: { code: "POLDA-KALBAR", name: "Polda Kalbar", kind: "AGENCY", agencyType: "POLICE", sourceAgency: "POLDA-KALBAR", sourceSystem: "T", externalId: "self", contributedBy: "t" },
     });

@@ -180,12 +180,16 @@ onPostgres("serve on PostgreSQL (DATABASE_URL)", () => {
     expect(await serve.stop()).toEqual({ code: 0, signal: null });
   });
 
-  it("`tppo-hub migrate` applies pending migrations and then reports the database up to date", async () => {
+  it("`tppo-hub migrate` applies pending migrations, loads the reference regions, then reports the database up to date", async () => {
     const fresh = { ...env, DATABASE_URL: await emptyPostgresUrl() };
     const first = await runCli(["migrate"], fresh);
     expect(first).toMatchObject({ code: 0, stderr: "" });
     expect(first.stdout).toMatch(/^Applied: 20261122000000_init/);
+    expect(first.stdout).toMatch(/\nRegions: loaded idn-area-data \S+ \(38 provinces, 514 kabupaten\/kota, 7285 kecamatan, 83762 desa\/kelurahan\): 91599 added, 0 renamed, 0 retired, in [\d.]+ s\.\n$/);
     const again = await runCli(["migrate"], fresh);
-    expect(again).toMatchObject({ code: 0, stdout: "Database is up to date.\n", stderr: "" });
+    expect(again).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Database is up to date\.\nRegions: idn-area-data \S+ already loaded\.\n$/), stderr: "" });
+    expect(await runCli(["regions", "sync"], fresh)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Regions: idn-area-data \S+ already loaded\.\n$/), stderr: "" });
+    const missing = await runCli(["regions", "sync", "--dir", "/nonexistent", "--dataset-version", "9.0.0"], fresh);
+    expect(missing).toMatchObject({ code: 1, stderr: "tppo-hub: /nonexistent/provinces.csv: missing (a region source needs provinces.csv, regencies.csv, districts.csv, villages.csv)\n" });
   });
 });

@@ -9,7 +9,6 @@ import { loadHubKey } from "../../src/auth/hub-key";
 import { issueToken, type TokenRequest } from "../../src/auth/issue-token";
 import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
-import { seedRegions } from "../../src/seed/demo";
 import { BROAD, freshDatabase, type Backend } from "../support/hub";
 
 export interface MetricsHub {
@@ -27,7 +26,6 @@ export async function startMetricsHub(backend: Backend, env: Record<string, stri
   // PostgreSQL never creates the hub's key itself: provide one as an operator would.
   await loadHubKey(config.hubSigningKeyFile, { create: true });
   const db = await freshDatabase(backend);
-  await seedRegions(db.prisma);
   const hub = await startHub(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), { migrate: false, db });
   const base = `http://127.0.0.1:${hub.server.port}`;
   return {

@@ -8,7 +8,9 @@
 //   REQUIRE_POSTGRES=1            a run without PostgreSQL is a failure (set by .ci/run)
 import os from "node:os";
 import { applyMigrations } from "../../src/db/migrations";
-import type { RawSql } from "../../src/db/raw-sql";
+import { openDatabase } from "../../src/db/database";
+import { bundledSource } from "../../src/regions/source";
+import { syncRegions } from "../../src/regions/sync";
 import { buildDist } from "./build-dist";
 import { findPostgresBinaries, startPostgresCluster, withClient, withDatabase, type PostgresCluster } from "./postgres-cluster";
 
@@ -29,20 +31,21 @@ function announce(line: string): void {
 
 
 
-/** Creates `name` and applies every migration to it; nothing stays connected, so it can be a template. */
+/** Creates `name`, applies every migration and loads the reference regions (as `tppo-hub migrate`
+ * does); nothing stays connected, so it can be a template. */
 async function createTemplate(adminUrl: string, name: string): Promise<string> {
   const version = await withClient(adminUrl, async (c) => {
     await c.query(`DROP DATABASE IF EXISTS "${name}"`);
     await c.query(`CREATE DATABASE "${name}"`);
     return String((await c.query("SELECT current_setting('server_version') AS v")).rows[0].v).split(" ")[0]!;
   });
-  await withClient(withDatabase(adminUrl, name), async (c) => {
-    const raw: RawSql = {
-      exec: async (sql) => void (await c.query(sql)),
-      query: async <T>(sql: string, params?: unknown[]) => (await c.query(sql, params)).rows as T[],
-    };
-    await applyMigrations(raw);
-  });
+  const db = await openDatabase({ kind: "postgres", url: withDatabase(adminUrl, name), poolSize: 1 });
+  try {
+    await applyMigrations(db.raw);
+    await syncRegions(db.raw, bundledSource());
+  } finally {
+    await db.close();
+  }
   return version;
 }
 

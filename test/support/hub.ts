@@ -5,7 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { loadConfig } from "../../src/config";
-import { openDatabase, type Database } from "../../src/db/database";
+import { openDatabase, pgliteRaw, type Database } from "../../src/db/database";
+import type { RawDatabase } from "../../src/db/raw-sql";
+import { bundledSource } from "../../src/regions/source";
+import { syncRegions } from "../../src/regions/sync";
 import { applyMigrations, readMigrations } from "../../src/db/migrations";
 import { startHubServer, type HubServer, type HubServerOptions } from "../../src/server";
 import { securedSchema } from "../../src/secured-schema";
@@ -17,7 +20,6 @@ import type { HubKey } from "../../src/auth/hub-key";
 import * as jose from "jose";
 import { print, type DocumentNode } from "graphql";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { seedRegions } from "../../src/seed/demo";
 import { AuditCheckpointer } from "../../src/audit/checkpointer";
 
 export type Backend = "pglite" | "postgres";
@@ -45,18 +47,17 @@ async function buildPgliteImage(kind: PgliteImage): Promise<Blob> {
   if (kind === "migrated") {
     key.update(fs.readFileSync(require.resolve("../../src/db/migrations")));
     for (const m of readMigrations()) key.update(`\0${m.name}\0${m.checksum}`);
+    // The reference regions are loaded into the image too: once per dataset and loader, not per test.
+    const regions = bundledSource();
+    key.update(`\0${regions.dataset}@${regions.version}`);
+    for (const f of ["../../src/regions/sync", "../../src/regions/source"]) key.update(fs.readFileSync(require.resolve(f)));
   }
   const dir = path.join(os.tmpdir(), "tppo-hub-test");
   const file = path.join(dir, `pglite-${kind}-${key.digest("hex").slice(0, 20)}.tar`);
   if (!fs.existsSync(file)) {
     const { PGlite } = await import("@electric-sql/pglite");
     const pglite = new PGlite();
-    if (kind === "migrated") {
-      await applyMigrations({
-        exec: async (sql) => void (await pglite.exec(sql)),
-        query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
-      });
-    }
+    if (kind === "migrated") await migrateWithRegions(pgliteRaw(pglite));
     // PGlite 0.5's dumpDataDir never resolves on an instance that has not run a statement yet.
     await pglite.exec("CHECKPOINT");
     const tar = Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer());
@@ -111,7 +112,7 @@ export async function emptyDatabase(backend: Backend): Promise<Database> {
   return openDatabase({ kind: "postgres", url: await emptyPostgresUrl(), poolSize: 4 });
 }
 
-/** A new, fully migrated, empty database of the given backend. */
+/** A new, fully migrated database of the given backend: no records, the reference regions loaded. */
 export async function freshDatabase(backend: Backend): Promise<Database> {
   if (backend === "pglite") {
     return openDatabase({ kind: "pglite", loadDataDir: await pgliteImage("migrated") });
@@ -119,8 +120,14 @@ export async function freshDatabase(backend: Backend): Promise<Database> {
   const { url, fromTemplate } = await createPostgresDatabase(true);
   const db = await openDatabase({ kind: "postgres", url, poolSize: 4 });
   // No template outside jest's global setup (a script importing this file): migrate here.
-  if (!fromTemplate) await applyMigrations(db.raw);
+  if (!fromTemplate) await migrateWithRegions(db.raw);
   return db;
+}
+
+/** What `tppo-hub migrate` does to a database: the migrations, then the bundled reference regions. */
+export async function migrateWithRegions(raw: RawDatabase): Promise<void> {
+  await applyMigrations(raw);
+  await syncRegions(raw, bundledSource());
 }
 
 export async function testHubKey(): Promise<HubKey> {
@@ -179,6 +186,7 @@ export const BROAD: TokenRequest = {
 export async function startTestHub(
   backend: Backend,
   opts: {
+    /** "regions" (default): make sure `db` has the bundled reference regions (fresh databases have them already: a one-query check). */
     seed?: "none" | "regions";
     extraIssuers?: TrustedIssuer[];
     db?: Database;
@@ -191,7 +199,7 @@ export async function startTestHub(
 ): Promise<TestHub> {
   const config = loadConfig({ ...process.env, DATABASE_URL: undefined } as NodeJS.ProcessEnv);
   const db = opts.db ?? (await freshDatabase(backend));
-  if ((opts.seed ?? "regions") === "regions") await seedRegions(db.prisma);
+  if ((opts.seed ?? "regions") === "regions") await syncRegions(db.raw, bundledSource());
   const hubKey = await testHubKey();
   const issuers = [hubIssuer(hubKey, config.hubIssuer, config.hubAudience), ...(opts.extraIssuers ?? [])];
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");

@@ -15,7 +15,7 @@ import { documentKey, MATCHING_DOCUMENT_TYPES } from "../../domain/identity-docu
 import { nikFlags, type NikParts } from "../../domain/nik";
 import { resolvePerson as resolveStatements, type StatementForResolution } from "../../domain/person-resolution";
 import type { Contributor } from "../env";
-import { fieldError, type FieldError, type RecordResult, type RecordType } from "../result";
+import { fieldError, nikRegionMessage, unknownRegionMessage, type FieldError, type RecordResult, type RecordType } from "../result";
 import type { PersonRef, Provenance, RecordRef } from "../schema-kit";
 import { diffRecord, sameValue, type StoredRecord } from "../store";
 import { REFERRAL_TRANSITIONS } from "../records/service-referral";
@@ -147,7 +147,7 @@ class References {
   }
   checkRegions(errors: FieldError[], codes: Array<[Path, string | null | undefined]>) {
     for (const [path, code] of codes) {
-      if (code && !this.regions.has(code)) errors.push(fieldError(path, "UNKNOWN_REGION", `Kode wilayah ${code} is not known to the hub (Kemendagri 300.2.2-2430/2025).`));
+      if (code && !this.regions.has(code)) errors.push(fieldError(path, "UNKNOWN_REGION", unknownRegionMessage(code)));
     }
   }
 }
@@ -405,7 +405,7 @@ async function planPersons(ctx: Ctx, w: Writes, records: ParsedRecord[], existin
     const errors: FieldError[] = [];
     refs.checkRegions(errors, [[["originRegionCode"], input.originRegionCode]]);
     input.documents.forEach((d: { nik: NikParts | null }, i: number) => {
-      if (d.nik && !refs.regions.has(d.nik.regency)) errors.push(fieldError(["documents", i, "number"], "NIK_REGION", `The NIK's kabupaten/kota ${d.nik.regency} is not a known kode wilayah.`));
+      if (d.nik && !refs.regions.has(d.nik.regency)) errors.push(fieldError(["documents", i, "number"], "NIK_REGION", nikRegionMessage(d.nik.regency)));
     });
     if (errors.length) {
       out.set(r.index, rejectedResult(r, errors));

@@ -14,7 +14,7 @@ import { nikFlags, parseNik, type NikParts } from "../../domain/nik";
 import { resolvePerson as resolveStatements, type StatementForResolution } from "../../domain/person-resolution";
 import { defineHandler } from "../handler";
 import type { Env } from "../env";
-import { fieldError, RecordRejected } from "../result";
+import { fieldError, nikRegionMessage, RecordRejected } from "../result";
 import { calendarDate, checkNotFuture, countryCode, issue, opt, optText, provenance, regionCode, text } from "../schema-kit";
 import { checkRegions, lockKey, rejectIfErrors, sameValue, writeRecord, type ProvenanceDelegate, type StoredRecord } from "../store";
 
@@ -99,7 +99,7 @@ export const personHandler = defineHandler({
     const regencies = await tx.region.findMany({ where: { code: { in: niks.map(([, n]) => n.regency) } }, select: { code: true } });
     const knownRegencies = new Set(regencies.map((r) => r.code));
     for (const [i, n] of niks) {
-      if (!knownRegencies.has(n.regency)) env.errors.push(fieldError(["documents", i, "number"], "NIK_REGION", `The NIK's kabupaten/kota ${n.regency} is not a known kode wilayah.`));
+      if (!knownRegencies.has(n.regency)) env.errors.push(fieldError(["documents", i, "number"], "NIK_REGION", nikRegionMessage(n.regency)));
     }
     rejectIfErrors(env);
 
