@@ -63,7 +63,8 @@ describe("desk lookup", () => {
     const verdict = page.getByTestId("verdict");
     expect(await verdict.getAttribute("data-level")).toBe(s.verdict);
     const reasons = await verdict.locator("[data-reason]").evaluateAll((els) => els.map((e) => e.getAttribute("data-reason")));
-    if (s.key === "legal") expect(reasons).toEqual(["LICENCE_ACTIVE", "REGISTERED", "DESTINATION_OPEN"]);
+    // Open warnings in the home kecamatan are a note (border kecamatan have some), never a finding.
+    if (s.key === "legal") expect(reasons.filter((r) => r !== "OPEN_WARNINGS")).toEqual(["LICENCE_ACTIVE", "REGISTERED", "DESTINATION_OPEN"]);
     if (s.key === "revokedP3mi") expect(reasons[0]).toBe("LICENCE_BAD");
     if (s.key === "moratorium") {
       expect(reasons).toEqual(expect.arrayContaining(["NOT_REGISTERED", "DESTINATION_CLOSED", "OPEN_WARNINGS"]));

@@ -63,11 +63,13 @@ describe("desk verdict", () => {
     expect(deskVerdict(person({ birthDate: "2010-01-01", birthDateMasked: true })).level).toBe("BERISIKO");
   });
 
-  it("counts open earlier warnings, and a warning naming the P3MI as a risk", () => {
+  it("notes open earlier warnings in the kecamatan without judging the placement by them, and a warning naming the P3MI is a risk", () => {
     const closed = { id: "w0", status: "CLOSED", reportedAt: "2024-01-01T00:00:00Z" };
-    expect(deskVerdict(person({ warnings: [closed] })).level).toBe("AMAN");
+    expect(codes(person({ warnings: [closed] }))).toEqual(["ok:LICENCE_ACTIVE", "ok:REGISTERED", "ok:DESTINATION_OPEN"]);
     const open = { id: "w1", status: "ESCALATED", reportedAt: "2026-02-10T00:00:00Z", suspectedRecruiter: 'Sdr. H. (sponsor)' };
-    expect(deskVerdict(person({ warnings: [closed, open] })).reasons[0]).toMatchObject({ code: "OPEN_WARNINGS", severity: "check", params: { count: 1 } });
+    const v = deskVerdict(person({ warnings: [closed, open] }));
+    expect(v.level).toBe("AMAN");
+    expect(v.reasons.at(-1)).toMatchObject({ code: "OPEN_WARNINGS", severity: "note", params: { count: 1 } });
     const naming = { ...closed, suspectedRecruiter: "pt mitra kapuas insani utama" };
     expect(deskVerdict(person({ warnings: [naming] })).level).toBe("BERISIKO");
     // Initials (a masked recruiter) never match.

@@ -36,7 +36,8 @@ function Value({ value, masked }: { value: ReactNode; masked: boolean }) {
 }
 
 const LEVEL_CLASS = { AMAN: "ok", PERLU_DICEK: "warn", BERISIKO: "bad" } as const;
-const SEVERITY_CLASS = { ok: "ok", check: "warn", risk: "bad" } as const;
+const SEVERITY_CLASS = { ok: "ok", check: "warn", risk: "bad", note: "note" } as const;
+const SEVERITY_MARK = { ok: "✓", check: "?", risk: "!", note: "i" } as const;
 
 /** A country's name in the page's language ("SA" -> "Arab Saudi"), the code when unknown. */
 function countryName(code: string | null | undefined): string {
@@ -67,8 +68,8 @@ function VerdictPanel({ verdict }: { verdict: Verdict }) {
       <ul className="reasons">
         {verdict.reasons.map((r, i) => (
           <li key={i} data-reason={r.code}>
-            <span className={`badge ${SEVERITY_CLASS[r.severity]}`}>{r.severity === "ok" ? "✓" : r.severity === "check" ? "?" : "!"}</span> {reasonText(r)}
-            {r.basis && r.severity !== "ok" ? <span className="help"> {t("verdict.basis", { citation: LEGAL_BASES[r.basis].citation })}</span> : null}
+            <span className={`badge ${SEVERITY_CLASS[r.severity]}`}>{SEVERITY_MARK[r.severity]}</span> {reasonText(r)}
+            {r.basis && (r.severity === "check" || r.severity === "risk") ? <span className="help"> {t("verdict.basis", { citation: LEGAL_BASES[r.basis].citation })}</span> : null}
           </li>
         ))}
       </ul>

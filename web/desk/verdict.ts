@@ -55,9 +55,12 @@ export type ReasonCode =
   | "WARNING_NAMES_P3MI"
   | "MASKED_DATA";
 
+/** `note`: worth telling the officer, but no finding about this placement (does not change the level). */
+export type ReasonSeverity = Severity | "note";
+
 export interface Reason {
   code: ReasonCode;
-  severity: Severity;
+  severity: ReasonSeverity;
   /** The placement the reason is about, if any. */
   placementId?: string;
   /** Values the message names (status, country, citation, count). */
@@ -126,7 +129,7 @@ function placementReasons(p: DeskPlacement, input: VerdictInput): Reason[] {
   return out;
 }
 
-const RANK: Record<Severity, number> = { ok: 0, check: 1, risk: 2 };
+const RANK: Record<ReasonSeverity, number> = { note: -1, ok: 0, check: 1, risk: 2 };
 const LEVEL: Record<Severity, VerdictLevel> = { ok: "AMAN", check: "PERLU_DICEK", risk: "BERISIKO" };
 
 /** The verdict: the worst severity among all reasons; no placement at all needs checking. */
@@ -135,7 +138,9 @@ export function deskVerdict(input: VerdictInput): Verdict {
   if (!input.placements.length) reasons.push({ code: "NO_PLACEMENT", severity: "check", params: {}, basis: "UU_18_2017_PROSEDUR" });
   for (const p of input.placements) reasons.push(...placementReasons(p, input));
   const open = input.warnings.filter((w) => w.status && OPEN_WARNING.has(w.status));
-  if (open.length) reasons.push({ code: "OPEN_WARNINGS", severity: "check", params: { count: open.length } });
+  // Warnings name regions, not persons: open ones in the home kecamatan are context for the
+  // officer's questions, not a finding about this placement (border kecamatan always have some).
+  if (open.length) reasons.push({ code: "OPEN_WARNINGS", severity: "note", params: { count: open.length } });
   // A warning naming the person's P3MI (in clear: a masked name, initials, never matches).
   for (const p of input.placements) {
     const name = p.p3mi?.name?.replace(/\s*\(fiktif\)\s*$/i, "").trim().toLowerCase();
@@ -143,8 +148,8 @@ export function deskVerdict(input: VerdictInput): Verdict {
     const naming = input.warnings.filter((w) => w.suspectedRecruiter?.toLowerCase().includes(name));
     if (naming.length) reasons.push({ code: "WARNING_NAMES_P3MI", severity: "risk", placementId: p.id, params: { p3mi: p.p3mi!.name!, count: naming.length } });
   }
-  const worst = reasons.reduce<Severity>((w, r) => (RANK[r.severity] > RANK[w] ? r.severity : w), "ok");
-  // Worst first, so the officer reads why before what is fine.
+  const worst = reasons.reduce<Severity>((w, r) => (r.severity !== "note" && RANK[r.severity] > RANK[w] ? r.severity : w), "ok");
+  // Worst first, so the officer reads why before what is fine; notes last.
   reasons.sort((a, b) => RANK[b.severity] - RANK[a.severity]);
   return { level: LEVEL[worst], reasons };
 }
