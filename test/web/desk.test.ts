@@ -95,6 +95,17 @@ describe("desk lookup", () => {
     expect(await page.getByTestId("lookup-form").getByLabel("Nomor dokumen").getAttribute("aria-invalid")).toBe("true");
   });
 
+  it("speaks English on the switch, reasons included, and Bahasa Indonesia again", async () => {
+    await lookUp(page, "NIK", DESK_SITUATIONS[1]!.nik);
+    await page.getByRole("button", { name: /English/ }).click();
+    expect(await page.getByTestId("verdict-level").textContent()).toBe("At risk");
+    expect(await page.getByTestId("verdict").textContent()).toContain("licence Revoked. This company may not place workers.");
+    await page.getByTestId("lookup-form").getByLabel("Document number").waitFor();
+    await page.getByRole("button", { name: /Bahasa Indonesia/ }).click();
+    expect(await page.getByTestId("verdict-level").textContent()).toBe("Berisiko");
+    expect(await page.getByTestId("verdict").textContent()).toContain("izin Dicabut.");
+  });
+
   it("has no serious accessibility violations, loads nothing remote and logs no error; screenshots", async () => {
     await lookUp(page, "NIK", DESK_SITUATIONS[2]!.nik);
     expect(await axeSerious(page)).toEqual([]);
