@@ -4,6 +4,7 @@
 // The hub alone: `npx tppo-hub serve --demo`.
 import path from "node:path";
 import { DEMO_PORTS, startFederation, type Federation } from "./federation";
+import { webPageLines } from "../src/start-banner";
 
 async function main(): Promise<void> {
   const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
       `  imigrasi subgraph   ${s.imigrasi.url}`,
       `  polda subgraph      ${s.polda.url}`,
       `  logs                ${path.dirname(s.hub.logFile)}/<service>.log`,
+      "",
+      // The pages talk to the hub's own /graphql (the hub subgraph accepts the same tokens).
+      ...webPageLines(s.hub.url, { demo: true }),
       "",
       `Demo tokens (send as "Authorization: Bearer <token>"; also in ${fed.demoTokensFile}):`,
       ...Object.entries(fed.demoTokens).map(([label, token]) => `  ${label.padEnd(width)}  ${token}`),

@@ -39,7 +39,8 @@ export async function announceStart(
   }
   log.info({ url, database, ...(demoTokens && { demoTokens: demoTokens.file }) }, "TPPO Hub listening");
   if (opts.format !== "pretty") return;
-  let banner = `\nTPPO Hub ready at ${url} (database: ${database})\n`;
+  let banner = `\nTPPO Hub ready at ${url} (database: ${database})\n\n`;
+  banner += webPageLines(url, { demo: Boolean(demoTokens) }).join("\n") + "\n\n";
   if (demoTokens) {
     banner += `Demo tokens (valid ${DEMO_TOKEN_TTL}; send as "Authorization: Bearer <token>"; also in ${demoTokens.file}):\n`;
     banner += demoTokens.lines.map((l) => `  ${l}\n`).join("") + "\n";
@@ -52,4 +53,19 @@ function writePrivate(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text, { mode: 0o600 });
   fs.chmodSync(file, 0o600);
+}
+
+/**
+ * Where the web pages are and which token each wants (also `npm start`'s banner). The pages call
+ * /graphql on the server that serves them, so they are printed for the hub's own address.
+ */
+export function webPageLines(graphqlUrl: string, opts: { demo: boolean }): string[] {
+  const origin = new URL(graphqlUrl).origin;
+  const token = (label: string) => (opts.demo ? `paste the ${label} token` : `a ${label} token`);
+  return [
+    `Web pages (sign in by pasting a token${opts.demo ? " from the list below" : ""}):`,
+    `  LTSA desk             ${origin}/desk       ${token("ltsa-officer")}`,
+    `  task-force dashboard  ${origin}/dashboard  ${token("task-force-analyst")} (or ngo-analyst)`,
+    `  API explorer          ${origin}/graphiql   any token`,
+  ];
 }

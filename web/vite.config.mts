@@ -20,6 +20,11 @@ export default defineConfig({
     // Monaco (GraphiQL's editor) is large and loads on /graphiql only.
     chunkSizeWarningLimit: 5000,
     rollupOptions: {
+      // GraphiQL's UI libraries carry React Server Components' "use client" markers, meaningless here.
+      onwarn(warning, warn) {
+        if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes('"use client"')) return;
+        warn(warning);
+      },
       input: {
         index: resolve(root, "index.html"),
         desk: resolve(root, "desk/index.html"),

@@ -8,7 +8,7 @@
 // UU 27/2022 Art. 15 (law-enforcement exemption), Art. 16 (purpose limitation), children's data
 // as special category. Where in doubt, least privilege wins.
 import type { Policy, RoleGrants, Grant, RowRule, TypePolicy } from "./types";
-import type { Role, Purpose } from "./roles";
+import { ROLES, type Role, type Purpose } from "./roles";
 
 // ------------------------------------------------------------------ vocabulary for the rules
 
@@ -130,7 +130,10 @@ const CASE_FACTS = [
 const CASE_STATUS_ONLY = ["id", "status", "identifiedAt", "closedAt", ...PROVENANCE] as const;
 
 export const POLICY: Policy = {
-  introspection: [AD],
+  // Every authenticated role may introspect (the API explorer at /graphiql needs it): the SDL is
+  // published in schema/ anyway, and introspection describes types, never data. The federation
+  // `_service` field stays admin-only (Query._service below).
+  introspection: ROLES,
   structuralTypes: [/Connection$/, /Edge$/, /^PageInfo$/, /^ContributionResult$/, /^FieldError$/, /Payload$/, /^Statistics/, /^_Service$/],
 
   // ------------------------------------------------------------------ rows opened by relationships

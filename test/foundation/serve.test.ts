@@ -135,6 +135,15 @@ describe("serve at a terminal", () => {
       const printed = demoTokens(out.slice(out.indexOf("Demo tokens")));
       expect(printed).toEqual(demoTokens(fs.readFileSync(path.join(dataDir, "demo-tokens.txt"), "utf8")));
       expect(await provinces(serve, printed.get("ngo-analyst")!)).toEqual(expect.arrayContaining(["61", "63"]));
+      // The web pages, with the token to paste into each, and the hub serves them there.
+      const origin = new URL(out.match(/TPPO Hub ready at (http:\/\/\S+\/graphql)/)![1]!).origin;
+      expect(out).toContain(`LTSA desk             ${origin}/desk       paste the ltsa-officer token`);
+      expect(out).toContain(`task-force dashboard  ${origin}/dashboard  paste the task-force-analyst token`);
+      expect(out).toContain(`API explorer          ${origin}/graphiql   any token`);
+      for (const page of ["/desk", "/dashboard", "/graphiql"]) {
+        const res = await fetch(origin + page);
+        expect([page, res.status, res.headers.get("content-type")]).toEqual([page, 200, "text/html; charset=utf-8"]);
+      }
     } finally {
       await serve.stop();
     }

@@ -75,13 +75,18 @@ describe.each(backends)("GET /metrics on %s", (backend) => {
     // Reads: two named, one anonymous.
     for (let i = 0; i < 2; i++) expect((await h.gql(ProvincesDocument, undefined, broad)).body.errors).toBeUndefined();
     expect((await h.gql("{ regions { code } }", undefined, broad)).body.errors).toBeUndefined();
-    // Two denials: a mutation the role may not call (field policy), introspection (document guard).
+    // Two denials: a mutation the role may not call (field policy), a filter on a field the role
+    // may not read (document guard).
     const denied = await h.gql(ContributeCaseDocument, { input: { externalId: "LP-1", sourceSystem: "SISKOP2MI" } }, bp3mi);
     const deniedRule = denied.body.errors?.[0]?.extensions?.rule;
     expect(denied.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(typeof deniedRule).toBe("string");
-    const peek = await h.gql("query Peek { __schema { queryType { name } } }", undefined, bp3mi);
-    expect(peek.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", rule: "introspection" });
+    const analyst = await h.token({ agency: "YAYASAN-PEDULI", roles: ["ngo-analyst"], purpose: "statistics", jurisdiction: [], subject: "analyst" });
+    const peek = await h.gql(`query Peek { persons(first: 1, filter: { nameContains: "Siti" }) { totalCount } }`, undefined, analyst);
+    const peekRule = peek.body.errors?.[0]?.extensions?.rule;
+    expect(peek.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(typeof peekRule).toBe("string");
+    expect(peekRule).not.toBe(deniedRule);
     // Contributions: 2 created; then 1 unchanged, 1 updated, 2 rejected (a bad region inside the
     // transaction, an entry that sets no record).
     const org = (id: string, name: string, regionCode?: string) => ({ organization: { externalId: id, sourceSystem: "SISKOP2MI", name, kind: "P3MI", regionCode } });
@@ -108,7 +113,7 @@ describe.each(backends)("GET /metrics on %s", (backend) => {
     const inf = after.find((s) => s.name === "tppo_hub_graphql_request_duration_seconds_bucket" && s.labels.operation === "ContributeBatch" && s.labels.le === "+Inf");
     expect(inf?.value).toBe(2);
 
-    expect(series(after, "tppo_hub_policy_denials_total", ["rule"])).toEqual({ [deniedRule]: 1, introspection: 1 });
+    expect(series(after, "tppo_hub_policy_denials_total", ["rule"])).toEqual({ [deniedRule]: 1, [peekRule]: 1 });
 
     expect(series(after, "tppo_hub_contributions_total", ["status", "record_type"])).toEqual({
       "CREATED|Organization": 2,

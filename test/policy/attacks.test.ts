@@ -468,8 +468,19 @@ describe.each(BACKENDS_AND_VIAS)("attacks on the access rules on %s, straight to
       expect(tn.body).toEqual({ data: { __typename: "Query" } });
     });
 
-    it("admin, and only roles in POLICY.introspection, may introspect", () => {
-      expect(POLICY.introspection).toEqual(["admin"]);
+    it("every role may introspect (the SDL is public in schema/; /graphiql needs it)", () => {
+      expect([...POLICY.introspection].sort()).toEqual([...ROLES].sort());
+    });
+
+    it.each(ROLES.map((r) => [r] as const))("introspection opens no data for %s: field rules still apply beside it", async (role) => {
+      const p = persona(role);
+      // Whatever a role may introspect, the data fields in the same document answer as they would alone.
+      const data = `persons(first: 1) { edges { node { id fullName } } }`;
+      const alone = await ph.post(p, `{ ${data} }`);
+      const beside = await ph.post(p, `{ __type(name: "Person") { fields { name } } ${data} }`);
+      expect(beside.status).toBe(alone.status);
+      expect(beside.body.data?.persons ?? null).toEqual(alone.body.data?.persons ?? null);
+      expect((beside.body.errors ?? []).map((e: { message: string; path?: unknown }) => [e.message, e.path])).toEqual((alone.body.errors ?? []).map((e: { message: string; path?: unknown }) => [e.message, e.path]));
     });
 
     it.each(ROLES.map((r) => [r] as const))("misspelt names get no suggestions for %s", async (role) => {
