@@ -3,6 +3,7 @@
 // (the example agency systems under examples/ derive their own records from them).
 import { addDeportee, addMigrantWorker, addStandaloneWarning } from "./background";
 import { addCase, type SuspectPool } from "./cases";
+import { addDeskSituations } from "./desk-situations";
 import { emptyBatch, SeedContext, WRITE_ORDER, type Batch } from "./context";
 import { buildOrganizations, OrgIndex, type OrgSeed } from "./organizations";
 import { Rng } from "./prng";
@@ -55,6 +56,8 @@ export async function* demoChunks(scale: number, organizations: readonly OrgSeed
       if (i % 4 === 0) addStandaloneWarning(ctx);
       if (i % CASES_PER_TURN === CASES_PER_TURN - 1) await nextTurn();
     }
+    // Last, so no other record's id or value moves: the LTSA desk's three situations.
+    if (to === total) addDeskSituations(ctx);
     const batch = ctx.batch;
     ctx.batch = emptyBatch();
     yield { batch, cases: to };

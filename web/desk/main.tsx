@@ -1,23 +1,12 @@
-// /desk: placeholder of the web scaffold; the page itself is built on branch `desk`.
+// /desk: the LTSA desk page (DeskPage.tsx).
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "../shared/style.css";
-import { PageShell } from "../shared/PageShell";
-import { SignIn } from "../shared/SignIn";
-import { useLang } from "../shared/hooks";
-import { t } from "../shared/i18n";
-
-function Page() {
-  useLang();
-  return (
-    <PageShell page="desk" title={t("nav.desk")}>
-      <SignIn />
-    </PageShell>
-  );
-}
+import "./desk.css";
+import { DeskPage } from "./DeskPage";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <Page />
+    <DeskPage />
   </StrictMode>,
 );
