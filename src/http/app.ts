@@ -79,16 +79,8 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
     request.log.info({ method: request.method, path: request.url.split("?")[0], status: reply.statusCode, ms: reply.elapsedTime }, "request");
   });
 
-  await corsPolicy(app, o.corsOrigins);
-  bodyParsers(app, o.limits.maxBodyBytes);
-  // Before the hub's routes, so a plugin's hooks (fastify-plugin) see every route.
-  for (const plugin of o.plugins ?? []) await app.register(plugin);
-  healthRoutes(app, { db: o.db, draining: o.draining });
-  await app.register(webPages, { dir: o.webDir });
-  graphqlRoute(app, o);
-  await importRoute(app, o);
-  federationAuditRoute(app, { db: o.db, gatewayKeys: o.gatewayKeys, auditCheckpointer: o.auditCheckpointer });
-
+  // Before any route: a route takes the error handler in force when it is registered, and an
+  // awaited plugin (pages, import) registers the routes declared before it there and then.
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: "not found" }));
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
@@ -102,5 +94,15 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
     request.log.error({ err }, "request failed");
     return sendError(reply, 500, "INTERNAL", ErrorCodes.INTERNAL.message);
   });
+  await corsPolicy(app, o.corsOrigins);
+  bodyParsers(app, o.limits.maxBodyBytes);
+  // Before the hub's routes, so a plugin's hooks (fastify-plugin) see every route.
+  for (const plugin of o.plugins ?? []) await app.register(plugin);
+  healthRoutes(app, { db: o.db, draining: o.draining });
+  await app.register(webPages, { dir: o.webDir });
+  graphqlRoute(app, o);
+  await importRoute(app, o);
+  federationAuditRoute(app, { db: o.db, gatewayKeys: o.gatewayKeys, auditCheckpointer: o.auditCheckpointer });
+
   return app;
 }
