@@ -4,17 +4,15 @@ import { fastifyApolloHandler } from "@as-integrations/fastify";
 import type { ApolloServer } from "@apollo/server";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AuditCheckpointer } from "../audit/checkpointer";
-import { AuditTrail } from "../audit/trail";
-import { auditSealer } from "../audit/sealer";
 import { AuthError, type Authenticator } from "../auth/authenticator";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/database";
 import type { RequestContext } from "../request/context";
 import type { Logger } from "../logger";
-import { Access } from "../policy/access";
 import type { ResolvedPolicy } from "../policy/resolve";
 import type { InFlight, Operation } from "./in-flight";
 import { sendError } from "./refusals";
+import { requestContext } from "./request-context";
 
 export interface GraphqlRouteOptions {
   apollo: ApolloServer<RequestContext>;
@@ -50,18 +48,7 @@ export function graphqlRoute(app: FastifyInstance, o: GraphqlRouteOptions): void
     context: async (request) => {
       const { principal, op } = pending.get(request)!;
       const log = request.log as Logger;
-      const ctx: RequestContext = {
-        requestId: request.id,
-        db: o.db,
-        log,
-        principal,
-        access: new Access(principal, o.policy, o.db),
-        audit: new AuditTrail(o.db.prisma, { requestId: request.id, agency: principal.agency, roles: principal.roles, purpose: principal.purpose }, auditSealer(o.db)),
-        statsMinCell: o.statsMinCell,
-        contributeRunRecords: o.contributeRunRecords,
-        auditCheckpointer: o.auditCheckpointer,
-        signal: op!.signal,
-      };
+      const ctx = requestContext(o, principal, request.id, log, op!.signal);
       operations.set(op!.signal, op!);
       return ctx;
     },

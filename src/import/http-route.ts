@@ -10,17 +10,11 @@ import { PassThrough } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { AuditTrail } from "../audit/trail";
-import { auditSealer } from "../audit/sealer";
-import type { AuditCheckpointer } from "../audit/checkpointer";
 import { AuthError, type Authenticator } from "../auth/authenticator";
 import type { Principal } from "../auth/principal";
-import type { Database } from "../db/database";
 import { isDatabaseUnavailable } from "../db/unavailable";
 import type { Logger } from "../logger";
-import { Access } from "../policy/access";
-import type { ResolvedPolicy } from "../policy/resolve";
-import type { RequestContext } from "../request/context";
+import { requestContext, type ContextSettings } from "../http/request-context";
 import type { InFlight } from "../http/in-flight";
 import { sendError } from "../http/refusals";
 import { MappingError, mappingFromText } from "./mapping";
@@ -29,14 +23,9 @@ import { REPORT_COLUMNS, runImport, type ReportLine } from "./run";
 import { spreadsheetKind } from "./sheet";
 import { engineSink } from "./sink";
 
-export interface ImportRouteOptions {
+export interface ImportRouteOptions extends ContextSettings {
   auth: Authenticator;
-  db: Database;
-  policy: ResolvedPolicy;
-  statsMinCell: number;
-  contributeRunRecords?: number;
   inFlight: InFlight;
-  auditCheckpointer?: AuditCheckpointer;
   /** Largest spreadsheet accepted. @default 20 MiB */
   maxImportBytes?: number;
 }
@@ -120,18 +109,7 @@ export async function importRoute(app: FastifyInstance, o: ImportRouteOptions): 
         try {
           const upload = await readUpload(request, dir);
           const mapping = mappingFromText(upload.mapping, "mapping");
-          const ctx: RequestContext = {
-            requestId: request.id,
-            db: o.db,
-            log: request.log as Logger,
-            principal,
-            access: new Access(principal, o.policy, o.db),
-            audit: new AuditTrail(o.db.prisma, { requestId: request.id, agency: principal.agency, roles: principal.roles, purpose: principal.purpose }, auditSealer(o.db)),
-            statsMinCell: o.statsMinCell,
-            contributeRunRecords: o.contributeRunRecords,
-            auditCheckpointer: o.auditCheckpointer,
-            signal: op.signal,
-          };
+          const ctx = requestContext(o, principal, request.id, request.log as Logger, op.signal);
           ctx.audit.operationName = "import";
           const rows: ReportLine[] = [];
           const summary = await runImport({ mapping, file: upload.file, sink: engineSink(ctx), dryRun: upload.dryRun, onLine: (l) => void rows.push(l) });

@@ -4,12 +4,10 @@ import crypto from "node:crypto";
 import os from "node:os";
 import type { Database } from "../db/database";
 import type { Logger } from "../logger";
-import { AuditTrail } from "../audit/trail";
-import { auditSealer } from "../audit/sealer";
-import { Access } from "../policy/access";
 import type { ResolvedPolicy } from "../policy/resolve";
 import type { Principal } from "../auth/principal";
 import type { RequestContext } from "../request/context";
+import { requestContext } from "../http/request-context";
 
 /** The roles an import run in-process acts with unless told otherwise: every case-work role. */
 export const DEFAULT_IMPORT_ROLES = ["police-investigator", "prosecutor", "bp3mi-officer", "immigration-officer", "social-worker", "legal-aid", "ltsa-officer", "ngo-case-worker"] as const;
@@ -30,18 +28,7 @@ export function localContext(db: Database, policy: ResolvedPolicy, log: Logger, 
     jurisdiction: [],
     issuer: "tppo-hub import (local)",
   };
-  const requestId = `import-${crypto.randomUUID()}`;
-  const audit = new AuditTrail(db.prisma, { requestId, agency: principal.agency, roles: principal.roles, purpose: principal.purpose }, auditSealer(db));
-  audit.operationName = "import";
-  return {
-    requestId,
-    db,
-    log,
-    principal,
-    access: new Access(principal, policy, db),
-    audit,
-    statsMinCell: opts.statsMinCell,
-    contributeRunRecords: opts.contributeRunRecords,
-    signal: new AbortController().signal,
-  };
+  const ctx = requestContext({ db, policy, ...opts }, principal, `import-${crypto.randomUUID()}`, log, new AbortController().signal);
+  ctx.audit.operationName = "import";
+  return ctx;
 }
