@@ -164,20 +164,8 @@ const en: Record<Key, string> = {
 
 export const t = messages<Key>({ id, en });
 
-export const EXPLOITATION_TYPES = [
-  "ForcedLabour",
-  "SexualExploitation",
-  "ChildLabour",
-  "ForcedMarriage",
-  "Servitude",
-  "ForcedMilitaryByNonStateActors",
-  "OrganRemoval",
-  "ForcedBegging",
-  "ForcedAdoption",
-  "Surrogacy",
-  "ForcedCriminality",
-  "Other",
-] as const;
+// The filter offers the hub's own vocabulary (src/domain/vocabulary.ts), not a copy of it.
+export { EXPLOITATION_TYPES } from "../../src/domain/vocabulary.ts";
 
 /** A dimension value as people read it: a label where the catalogue has one, a country name, else the value. */
 export function valueLabel(dimension: string, value: string): string {
