@@ -34,10 +34,13 @@ function savepointClient(tx: Tx): PrismaClient {
 }
 
 /**
- * Runs `decide` against the batch's transaction and rolls it back. Audit hooks are dropped: a
- * dry run writes nothing, so it has no WRITE to record.
+ * Runs `decide` against the batch's transaction and rolls it back. The audit hooks are kept out of
+ * the transaction (their entries would roll back with it) and called after it for every decision:
+ * a dry run still tells the caller whether a referenced person or record exists, so it is audited
+ * like a real run (the callers mark the operation as a dry run). Metrics are not counted.
  */
 export async function dryRun(opts: ContributeOptions, decide: (opts: ContributeOptions) => Promise<RecordResult[]>): Promise<RecordResult[]> {
+  let results: RecordResult[] | undefined;
   try {
     await opts.prisma.$transaction(
       async (tx) => {
@@ -47,8 +50,17 @@ export async function dryRun(opts: ContributeOptions, decide: (opts: ContributeO
       { maxWait: 60_000, timeout: 300_000 },
     );
   } catch (err) {
-    if (err instanceof RollBack) return err.results;
-    throw err;
+    if (!(err instanceof RollBack)) throw err;
+    results = err.results;
   }
-  throw new Error("dry run: transaction committed");
+  if (!results) throw new Error("dry run: transaction committed");
+  const entries = results.map((r) => ({
+    recordType: r.recordType ?? "Unknown",
+    recordIds: r.id ? [r.id] : [],
+    fields: r.fieldsWritten,
+    decision: r.status,
+  }));
+  if (opts.auditMany) await opts.auditMany(entries);
+  else for (const entry of entries) await opts.audit?.(entry);
+  return results;
 }

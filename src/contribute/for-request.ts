@@ -26,3 +26,12 @@ export function contributeOptions(ctx: RequestContext): ContributeOptions {
     runRecords: ctx.contributeRunRecords,
   };
 }
+
+/**
+ * A dry run is audited like a run (it answers whether referenced records exist), under an
+ * operation name that says nothing was written: "<operation> (dry run)".
+ */
+export function markDryRun(ctx: RequestContext, fallback: string): void {
+  const name = ctx.audit.operationName ?? fallback;
+  if (!name.endsWith(" (dry run)")) ctx.audit.operationName = `${name} (dry run)`;
+}

@@ -2,7 +2,7 @@
 // request context's audit and policy grants, exactly as the GraphQL mutation builds them), or a
 // hub's GraphQL `contribute` mutation over HTTP with the agency's token. Both answer per record.
 import { contributeBatch, MAX_BATCH, type ContributionStatus } from "../contribute";
-import { contributeOptions } from "../contribute/for-request";
+import { contributeOptions, markDryRun } from "../contribute/for-request";
 import { DEFAULT_MAX_RECORDS_PER_REQUEST } from "../contribute/request-limit";
 import type { RequestContext } from "../request/context";
 
@@ -36,6 +36,7 @@ export function engineSink(ctx: RequestContext): Sink {
   return {
     maxRecords: MAX_BATCH,
     async contribute(entries, dryRun) {
+      if (dryRun) markDryRun(ctx, "import");
       const results = await contributeBatch({ ...contributeOptions(ctx), dryRun }, entries);
       if (ctx.audit.pending > 0) await ctx.audit.flush();
       if (ctx.audit.appended) ctx.auditCheckpointer?.poke();

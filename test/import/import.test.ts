@@ -73,13 +73,24 @@ describe.each(backends)("spreadsheet import on %s", (backend) => {
     expect(shape(again.lines)).toEqual(expected("UNCHANGED"));
   });
 
-  it("a dry run reports what the real run then does, row by row, and writes nothing (no records, no audit entries)", async () => {
+  it("a dry run reports what the real run then does, row by row, and writes no records; its decisions are audited as a dry run", async () => {
     const file = await writeXlsx(path.join(dir, "b.xlsx"), pmiRows("B"));
     const audit = await auditCount();
     const dry = await run(file, engine(), true);
     expect(dry.summary.dryRun).toBe(true);
     expect(await stored("B")).toEqual({ persons: [], organizations: [], placements: [] });
-    expect(await auditCount()).toBe(audit);
+    // A dry run answers whether referenced records exist, so it may not be an unaudited probe: one
+    // entry per record the engine decided, written after the rolled-back transaction, all under an
+    // operation name that says nothing was written.
+    const entries = await hub.db.raw.query<{ operationName: string | null; decision: string }>(
+      `SELECT "operationName", decision FROM "AuditEntry" WHERE action = 'WRITE' AND agency = $1 AND "operationName" = 'import (dry run)'`,
+      [AGENCY],
+    );
+    expect(await auditCount()).toBeGreaterThan(audit);
+    // What was sent: the 8 records a real run creates, the repeated P3MI (UNCHANGED) and the 2 the
+    // engine refuses; row 6 (a planning error) and the dependent placement were never sent.
+    const decisions = entries.map((e) => e.decision).sort();
+    expect(decisions).toEqual([...Array(8).fill("CREATED"), "REJECTED", "REJECTED", "UNCHANGED"]);
     const real = await run(file, engine());
     expect(shape(dry.lines)).toEqual(shape(real.lines));
     expect(shape(real.lines)).toEqual(expected("CREATED"));

@@ -1,7 +1,7 @@
 // Contribution mutations: one upsert per record type and a mixed batch. The caller's agency and
 // subject come from the verified token (ctx.principal) only; the domain work is in src/contribute/.
 import { contributeBatch, contributeRecord, MAX_BATCH, type RecordResult, type RecordType } from "../../contribute";
-import { contributeOptions } from "../../contribute/for-request";
+import { contributeOptions, markDryRun } from "../../contribute/for-request";
 import { DEFAULT_MAX_RECORDS_PER_REQUEST } from "../../contribute/request-limit";
 import { HubError } from "../../errors";
 import { rowScope, type ScopedType } from "../../policy/row-scope";
@@ -96,13 +96,14 @@ builder.mutationField("contribute", (t) =>
       dryRun: t.arg.boolean({
         required: false,
         description:
-          "true: decide every record exactly as a real run would (validation, references to earlier records of the batch, CREATED/UPDATED/UNCHANGED/REJECTED) and write nothing: the batch's transaction is rolled back, no WRITE is audited, `id` and `version` are those the run would have produced. Default false.",
+          "true: decide every record exactly as a real run would (validation, references to earlier records of the batch, CREATED/UPDATED/UNCHANGED/REJECTED) and store nothing: the batch's transaction is rolled back, `id` and `version` are those the run would have produced. Each decision is still audited (a dry run tells whether referenced records exist), under the operation name followed by \" (dry run)\". Default false.",
       }),
     },
     resolve: async (_root, args, ctx) => {
       if (args.records.length > MAX_BATCH) {
         throw new HubError("BAD_USER_INPUT", `A batch holds at most ${MAX_BATCH} records; this one has ${args.records.length}. Nothing was written: split it and resend.`);
       }
+      if (args.dryRun) markDryRun(ctx, "contribute");
       return contributeBatch({ ...options(ctx), dryRun: args.dryRun ?? false }, args.records);
     },
   }),
