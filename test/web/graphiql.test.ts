@@ -72,7 +72,13 @@ describe("the examples", () => {
 describe("GraphiQL in Chromium", () => {
   const runTab = async (name: string) => {
     await page.locator(".graphiql-tab-button", { hasText: new RegExp(`^${name}$`) }).click();
+    // The tab's document is in the editor before it runs.
+    await page.waitForFunction((op) => (document.querySelector(".graphiql-query-editor")?.textContent ?? "").replace(/\s+/g, " ").includes(op), `query ${name}`);
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === "/graphql" && r.request().method() === "POST" && (r.request().postData() ?? "").includes(`query ${name}`));
     await page.getByRole("button", { name: /^Execute query/ }).click();
+    const res = await answered;
+    // Named in the failure: what the hub answered if it refused the request.
+    expect({ status: res.status(), body: res.status() === 200 ? "" : await res.text() }).toEqual({ status: 200, body: "" });
     return page.locator(".graphiql-response");
   };
 

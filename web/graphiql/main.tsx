@@ -9,6 +9,7 @@ import "./graphiql.css";
 import { StrictMode, useCallback, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { GraphiQL, type GraphiQLProps } from "graphiql";
+import { Kind, parse } from "graphql";
 import { PageShell } from "../shared/PageShell";
 import { SignIn } from "../shared/SignIn";
 import { GRAPHQL_PATH } from "../shared/api";
@@ -34,8 +35,26 @@ const t = messages({
 
 type Fetcher = GraphiQLProps["fetcher"];
 
+/**
+ * GraphiQL settles a tab's operation name a moment after the tab is switched (debounced), so an
+ * Execute right after the switch can carry the previous tab's name with this tab's document, and
+ * the hub refuses it (400, unknown operation). A name the document does not define is dropped when
+ * the document holds one operation, the one GraphQL then runs anyway.
+ */
+function definedOperationName(query: string, name: string | null | undefined): string | null | undefined {
+  if (!name) return name;
+  try {
+    const operations = parse(query).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+    if (operations.some((o) => o.name?.value === name)) return name;
+    return operations.length === 1 ? undefined : name;
+  } catch {
+    return name; // unparsable: the hub's answer names the syntax error
+  }
+}
+
 /** Plain JSON over POST: the answer (errors and extensions included) is shown as the hub sent it. */
-const fetcher: Fetcher = async (params, opts) => {
+const fetcher: Fetcher = async (rawParams, opts) => {
+  const params = { ...rawParams, operationName: definedOperationName(rawParams.query, rawParams.operationName) };
   const token = getToken();
   const res = await fetch(GRAPHQL_PATH, {
     method: "POST",
