@@ -39,8 +39,18 @@ export function Status({ loaded, inline }: { loaded: Loaded; inline?: boolean })
       </Tag>
     );
   }
+  if (isWithheld(loaded.table)) {
+    return (
+      <Tag className="note" data-withheld="true">
+        {t("withheld")}
+      </Tag>
+    );
+  }
   return null;
 }
+
+/** The table a chart may draw: none while loading, on error or when the hub withheld it (then `Status` says why). */
+export const drawable = (loaded: Loaded) => (loaded.state === "ok" && !isWithheld(loaded.table) ? loaded.table : null);
 
 /** The shared wording for the refusals an analyst can meet; the API's message otherwise. */
 function errorText(code: string | undefined, message: string): string {
@@ -59,14 +69,8 @@ export interface BarsProps {
 }
 
 export function Bars({ loaded, dimension, marked, sort }: BarsProps) {
-  if (loaded.state !== "ok") return <Status loaded={loaded} />;
-  const table = loaded.table;
-  if (isWithheld(table))
-    return (
-      <p className="note" data-withheld="true">
-        {t("withheld")}
-      </p>
-    );
+  const table = drawable(loaded);
+  if (!table) return <Status loaded={loaded} />;
   const cells = [...table.cells];
   if (sort === "count") cells.sort((a, b) => (b.count ?? -1) - (a.count ?? -1));
   const max = Math.max(1, ...cells.map((c) => c.count ?? 0));

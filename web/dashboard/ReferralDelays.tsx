@@ -1,20 +1,14 @@
 // Unanswered referrals by receiving agency and days waiting: a table shaded by count, which is
 // the chart and its own text alternative at once. Suppressed cells read "disembunyikan".
-import { Count, Status } from "./Bars";
+import { Count, drawable, Status } from "./Bars";
 import { t } from "./messages";
-import { isWithheld, type Loaded, type StatsCell } from "./stats";
+import type { Loaded, StatsCell } from "./stats";
 
 const BANDS = ["DAYS_0_7", "DAYS_8_14", "DAYS_15_30", "DAYS_31_90", "DAYS_91_PLUS"] as const;
 
 export function ReferralDelays({ loaded }: { loaded: Loaded }) {
-  if (loaded.state !== "ok") return <Status loaded={loaded} />;
-  const table = loaded.table;
-  if (isWithheld(table))
-    return (
-      <p className="note" data-withheld="true">
-        {t("withheld")}
-      </p>
-    );
+  const table = drawable(loaded);
+  if (!table) return <Status loaded={loaded} />;
   if (table.cells.length === 0) return <p>{t("referrals.none")}</p>;
   const byAgency = new Map<string, Map<string, StatsCell>>();
   for (const c of table.cells) {

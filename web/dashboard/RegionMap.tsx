@@ -8,9 +8,9 @@ import { feature } from "topojson-client";
 import type { FeatureCollection, Geometry } from "geojson";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import topoText from "./data/kalbar-kalsel-kabupaten.topojson?raw";
-import { Count, Status, ValueTable } from "./Bars";
+import { Count, drawable, Status, ValueTable } from "./Bars";
 import { formatCount, t, valueLabel } from "./messages";
-import { isWithheld, type Loaded, type StatsCell } from "./stats";
+import type { Loaded, StatsCell } from "./stats";
 
 interface Props {
   code: string;
@@ -42,14 +42,8 @@ export function RegionMap({ loaded, selected, level }: { loaded: Loaded; selecte
     const path = geoPath(projection);
     return REGENCIES.features.map((f) => ({ ...f.properties, d: path(f) ?? "" }));
   }, []);
-  if (loaded.state !== "ok") return <Status loaded={loaded} />;
-  const table = loaded.table;
-  if (isWithheld(table))
-    return (
-      <p className="note" data-withheld="true">
-        {t("withheld")}
-      </p>
-    );
+  const table = drawable(loaded);
+  if (!table) return <Status loaded={loaded} />;
 
   const cells = new Map<string, StatsCell>(table.cells.map((c) => [c.key[0]!.value, c]));
   const published = table.cells.flatMap((c) => (c.count !== null && !c.suppressed ? [c.count] : []));
